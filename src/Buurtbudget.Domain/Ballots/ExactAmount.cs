@@ -10,7 +10,9 @@ namespace Buurtbudget.Domain.Ballots;
 internal static class ExactAmount
 {
     private const int _finestScale = 28;
-    private static readonly BigInteger _maxMantissa = (BigInteger.One << 96) - 1;
+    private const decimal _unitsPerOne = 1e28m;
+    private static readonly BigInteger[] _powersOfTen = [.. Enumerable.Range(0, _finestScale + 1).Select(n => BigInteger.Pow(10, n))];
+    private static readonly BigInteger _maxWhole = new(decimal.MaxValue);
 
     public static BigInteger ToUnits(decimal value)
     {
@@ -20,7 +22,7 @@ internal static class ExactAmount
             | (new BigInteger((uint)bits[1]) << 32)
             | (new BigInteger((uint)bits[2]) << 64);
         var scale = (bits[3] >> 16) & 0xFF;
-        var units = mantissa * BigInteger.Pow(10, _finestScale - scale);
+        var units = mantissa * _powersOfTen[_finestScale - scale];
         return bits[3] < 0 ? -units : units;
     }
 
@@ -43,43 +45,19 @@ internal static class ExactAmount
     /// depends on this conversion).</summary>
     public static decimal ToDecimal(BigInteger units)
     {
-        var negative = units.Sign < 0;
-        var mantissa = BigInteger.Abs(units);
-        var scale = _finestScale;
-        while (scale > 0 && mantissa % 10 == 0)
+        var whole = BigInteger.DivRem(units, _powersOfTen[_finestScale], out var fraction);
+        if (whole >= _maxWhole)
         {
-            mantissa /= 10;
-            scale--;
+            return decimal.MaxValue;
         }
 
-        // Drop digits in one division so the result is rounded once, not once per digit.
-        var drop = 0;
-        while (drop < scale && RoundAway(mantissa, drop) > _maxMantissa)
+        if (whole <= -_maxWhole)
         {
-            drop++;
+            return decimal.MinValue;
         }
 
-        mantissa = RoundAway(mantissa, drop);
-        scale -= drop;
-        if (mantissa > _maxMantissa)
-        {
-            return negative ? decimal.MinValue : decimal.MaxValue;
-        }
-
-        var lo = (int)(uint)(mantissa & uint.MaxValue);
-        var mid = (int)(uint)((mantissa >> 32) & uint.MaxValue);
-        var hi = (int)(uint)(mantissa >> 64);
-        return new decimal(lo, mid, hi, negative, (byte)scale);
-    }
-
-    private static BigInteger RoundAway(BigInteger mantissa, int digits)
-    {
-        if (digits == 0)
-        {
-            return mantissa;
-        }
-
-        var divisor = BigInteger.Pow(10, digits);
-        return (mantissa + (divisor / 2)) / divisor;
+        // The fraction has at most 28 digits after the point, so the division is exact; only the final
+        // addition can round, and then to the nearest decimal.
+        return (decimal)whole + ((decimal)fraction / _unitsPerOne);
     }
 }
