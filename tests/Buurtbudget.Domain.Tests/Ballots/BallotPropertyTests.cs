@@ -27,7 +27,7 @@ public class BallotPropertyTests
         });
 
         // Guard against a generator that only ever produces one verdict, which would make the property empty.
-        foreach (var kind in Enum.GetValues<BallotKind>())
+        foreach (var kind in Seeds.Replaying ? [] : Enum.GetValues<BallotKind>())
         {
             Assert.True(verdicts.GetValueOrDefault((kind, true)) > _runs / 40, $"Too few accepted {kind} ballots generated.");
             Assert.True(verdicts.GetValueOrDefault((kind, false)) > _runs / 40, $"Too few rejected {kind} ballots generated.");
@@ -78,7 +78,7 @@ public class BallotPropertyTests
             }
         });
 
-        Assert.True(accepted > _runs / 10, "Too few accepted ballots generated.");
+        Assert.True(Seeds.Replaying || accepted > _runs / 10, "Too few accepted ballots generated.");
     }
 
     [Fact]
@@ -93,19 +93,13 @@ public class BallotPropertyTests
             var ballot = new CastBallot(Enumerable.Range(0, random.Next(0, 8))
                 .Select(_ => new BallotEntry(random.Next(2) == 0 && projects.Count > 0 ? projects[random.Next(projects.Count)].Id : generate.AnyId(), generate.AnyDecimal())));
 
-            // Conversions of invalid ballots throw by contract, and exceptions are slow, so only one
-            // design per run is converted; every design is validated.
-            var converted = random.Next(4);
-            foreach (var (design, index) in ExtremeDesigns(random, generate).Select((d, i) => (d, i)))
+            foreach (var design in ExtremeDesigns(random, generate))
             {
                 var validation = design.Validate(ballot, projects);
 
                 Assert.All(validation.Problems, problem => Assert.False(string.IsNullOrWhiteSpace(problem.Message)));
                 Assert.False(string.IsNullOrWhiteSpace(BallotMessages.Instructions(design.Describe())));
-                if (index == converted)
-                {
-                    AssertConversionMatchesVerdict(design, ballot, projects, validation.IsValid);
-                }
+                AssertConversionMatchesVerdict(design, ballot, projects, validation.IsValid);
             }
         });
     }
