@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Buurtbudget.Domain.Pabulib;
 
@@ -16,4 +17,11 @@ public sealed record PabulibProject(string Id, decimal Cost, ImmutableArray<stri
         && SequenceEquality.Equal(Fields, other.Fields);
 
     public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Id), Cost);
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", Cost = ").Append(PabulibNumbers.Format(Cost))
+            .Append(", Fields = ").Append(PabulibText.List(Fields));
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Buurtbudget.Domain.Pabulib;
 
@@ -24,4 +25,13 @@ public sealed record PabulibVote(
 
     public override int GetHashCode() =>
         HashCode.Combine(StringComparer.Ordinal.GetHashCode(VoterId), SequenceEquality.Hash(ProjectIds));
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("VoterId = ").Append(VoterId)
+            .Append(", ProjectIds = ").Append(PabulibText.List(ProjectIds))
+            .Append(", Points = ").Append(Points is { IsDefault: false } points ? PabulibText.List(points.Select(PabulibNumbers.Format)) : "null")
+            .Append(", Fields = ").Append(PabulibText.List(Fields));
+        return true;
+    }
 }
