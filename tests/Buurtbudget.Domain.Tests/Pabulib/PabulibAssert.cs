@@ -25,7 +25,7 @@ internal static class PabulibAssert
     {
         Assert.Equal(expected.Budget, actual.Budget);
         Assert.Equal(expected.VoteType, actual.VoteType);
-        Assert.Equal(expected.Projects, actual.Projects);
+        Assert.Equal(expected.Projects.ToArray(), actual.Projects.ToArray());
         Assert.Equal(expected.VoterCount, actual.VoterCount);
         Assert.Equal(expected.HasPoints, actual.HasPoints);
         for (var voter = 0; voter < expected.VoterCount; voter++)
