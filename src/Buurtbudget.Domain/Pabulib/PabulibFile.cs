@@ -84,7 +84,7 @@ public sealed class PabulibFile : IEquatable<PabulibFile>
         var projectArray = projects.ToImmutableArray();
         var voteColumnArray = voteColumns.ToImmutableArray();
         var voteArray = votes.ToImmutableArray();
-        var problem = PabulibValidator.FindProblem(
+        var problem = PabulibChecker.FindProblem(
             metaArray, projectColumnArray, projectArray, voteColumnArray, voteArray, DescribeRow);
         if (problem is not null)
         {
@@ -97,7 +97,7 @@ public sealed class PabulibFile : IEquatable<PabulibFile>
         return CreateValidated(metaArray, projectColumnArray, projectArray, voteColumnArray, voteArray);
     }
 
-    /// <summary>For parts that already passed <see cref="PabulibValidator.FindProblem"/>.</summary>
+    /// <summary>For parts that already passed every <see cref="PabulibChecker"/> check.</summary>
     internal static PabulibFile CreateValidated(
         ImmutableArray<PabulibMetaEntry> meta,
         ImmutableArray<string> projectColumns,

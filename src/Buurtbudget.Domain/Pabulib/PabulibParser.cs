@@ -5,14 +5,15 @@ namespace Buurtbudget.Domain.Pabulib;
 
 /// <summary>
 /// One pass over a .pb text: META, then PROJECTS, then VOTES. Syntax errors are thrown where they occur;
-/// the format's other rules are checked by <see cref="PabulibValidator"/> once everything is read, and its
-/// findings are mapped back to line numbers. A <see cref="PabulibFile"/> is only built when all is well.
+/// each part is handed to a <see cref="PabulibChecker"/> as soon as it is read, and its findings are mapped
+/// back to line numbers. A <see cref="PabulibFile"/> is only built when all is well.
 /// </summary>
 internal sealed class PabulibParser
 {
     private const string Order = "each section appears once, in the order META, PROJECTS, VOTES";
 
     private readonly PabulibRecordScanner _scanner;
+    private readonly PabulibChecker _checker;
     private readonly List<int> _metaLines = [];
     private readonly List<int> _projectLines = [];
     private readonly List<int> _voteLines = [];
@@ -20,7 +21,11 @@ internal sealed class PabulibParser
     private int _projectHeaderLine;
     private int _voteHeaderLine;
 
-    public PabulibParser(string text) => _scanner = new PabulibRecordScanner(text);
+    public PabulibParser(string text)
+    {
+        _scanner = new PabulibRecordScanner(text);
+        _checker = new PabulibChecker(DescribeRow);
+    }
 
     private int Line => _scanner.Line;
 
@@ -38,21 +43,21 @@ internal sealed class PabulibParser
 
         _metaLine = Line;
         var meta = ReadMeta();
-        ThrowIf(PabulibValidator.CheckMeta(meta, DescribeRow, out _));
+        ThrowIf(_checker.CheckMeta(meta));
 
         ExpectSection(PabulibSection.Projects, "META");
         var projectColumns = ReadHeader("PROJECTS", "project_id;cost;...");
         _projectHeaderLine = Line;
-        ThrowIf(PabulibValidator.CheckProjectColumns(projectColumns));
+        ThrowIf(_checker.CheckProjectColumns(projectColumns));
         var projects = ReadProjects(projectColumns);
 
         ExpectSection(PabulibSection.Votes, "PROJECTS");
         var voteColumns = ReadHeader("VOTES", "voter_id;vote;...");
         _voteHeaderLine = Line;
-        ThrowIf(PabulibValidator.CheckVoteColumns(voteColumns));
-        var votes = ReadVotes(voteColumns, projects);
+        ThrowIf(_checker.CheckVoteColumns(voteColumns));
+        var votes = ReadVotes(voteColumns);
 
-        ThrowIf(PabulibValidator.FindProblem(meta, projectColumns, projects, voteColumns, votes, DescribeRow));
+        ThrowIf(_checker.Finish());
         return PabulibFile.CreateValidated(meta, projectColumns, projects, voteColumns, votes);
     }
 
@@ -98,24 +103,22 @@ internal sealed class PabulibParser
 
             var id = _scanner[idIndex].Trim().ToString();
             var cost = ReadNumber(_scanner[costIndex], PabulibNames.Cost);
-            projects.Add(new PabulibProject(id, cost, ImmutableCollectionsMarshal.AsImmutableArray(fields)));
+            var project = new PabulibProject(id, cost, ImmutableCollectionsMarshal.AsImmutableArray(fields));
             _projectLines.Add(Line);
+            ThrowIf(_checker.AddProject(project));
+            projects.Add(project);
         }
 
         return projects.ToImmutable();
     }
 
-    private ImmutableArray<PabulibVote> ReadVotes(ImmutableArray<string> columns, ImmutableArray<PabulibProject> projects)
+    private ImmutableArray<PabulibVote> ReadVotes(ImmutableArray<string> columns)
     {
         var idIndex = columns.IndexOf(PabulibNames.VoterId);
         var voteIndex = columns.IndexOf(PabulibNames.Vote);
         var pointsIndex = columns.IndexOf(PabulibNames.Points);
         var fieldIndices = FieldIndices(columns, idIndex, voteIndex, pointsIndex);
         var pools = fieldIndices.Select(_ => new StringPool()).ToArray();
-
-        // Every vote refers to the project's own id string instead of a fresh copy.
-        var projectIds = new HashSet<string>(projects.Select(p => p.Id), StringComparer.Ordinal);
-        var projectIdOf = projectIds.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var votes = ImmutableArray.CreateBuilder<PabulibVote>();
         while (_scanner.MoveNext())
@@ -127,10 +130,12 @@ internal sealed class PabulibParser
 
             CheckWidth(columns);
             var voterId = _scanner[idIndex].Trim().ToString();
-            var ballot = ReadBallot(_scanner[voteIndex], projectIdOf);
+            var ballot = ReadBallot(_scanner[voteIndex]);
             ImmutableArray<decimal>? points = pointsIndex >= 0 ? ReadPoints(_scanner[pointsIndex]) : null;
-            votes.Add(new PabulibVote(voterId, ballot, points, ReadVoteFields(fieldIndices, pools)));
+            var vote = new PabulibVote(voterId, ballot, points, ReadVoteFields(fieldIndices, pools));
             _voteLines.Add(Line);
+            ThrowIf(_checker.AddVote(vote));
+            votes.Add(vote);
         }
 
         return votes.ToImmutable();
@@ -154,8 +159,7 @@ internal sealed class PabulibParser
         return ImmutableCollectionsMarshal.AsImmutableArray(fields);
     }
 
-    private ImmutableArray<string> ReadBallot(
-        ReadOnlySpan<char> text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> projectIdOf)
+    private ImmutableArray<string> ReadBallot(ReadOnlySpan<char> text)
     {
         var list = text.Trim();
         if (list.IsEmpty || PabulibNames.IsNone(list))
@@ -173,8 +177,9 @@ internal sealed class PabulibParser
                 throw Error(Line, PabulibNames.Vote, $"vote '{list}' has an empty entry between commas");
             }
 
-            // An unknown id is kept as text; the validator reports it with the line.
-            ids[i++] = projectIdOf.TryGetValue(id, out var known) ? known : id.ToString();
+            // A known id is the project's own string, not a fresh copy; an unknown one is kept as text
+            // for the checker to report.
+            ids[i++] = _checker.TryGetProjectId(id, out var known) ? known : id.ToString();
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(ids);

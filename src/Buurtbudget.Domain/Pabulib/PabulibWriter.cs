@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 
 namespace Buurtbudget.Domain.Pabulib;
@@ -20,46 +22,63 @@ public static class PabulibWriter
         writer.Write("META\nkey;value\n");
         foreach (var entry in file.Meta)
         {
-            WriteRow(writer, [entry.Key, entry.Value]);
+            WriteField(writer, entry.Key);
+            writer.Write(';');
+            WriteField(writer, entry.Value);
+            writer.Write('\n');
         }
 
         writer.Write("PROJECTS\n");
-        WriteRow(writer, file.ProjectColumns.AsSpan()!);
-        var row = new string?[file.ProjectColumns.Length];
+        WriteHeader(writer, file.ProjectColumns);
         foreach (var project in file.Projects)
         {
             var next = 0;
-            for (var c = 0; c < row.Length; c++)
+            for (var c = 0; c < file.ProjectColumns.Length; c++)
             {
-                row[c] = file.ProjectColumns[c] switch
+                WriteSeparator(writer, c);
+                switch (file.ProjectColumns[c])
                 {
-                    PabulibNames.ProjectId => project.Id,
-                    PabulibNames.Cost => PabulibNumbers.Format(project.Cost),
-                    _ => project.Fields[next++],
-                };
+                    case PabulibNames.ProjectId:
+                        WriteField(writer, project.Id);
+                        break;
+                    case PabulibNames.Cost:
+                        WriteNumber(writer, project.Cost);
+                        break;
+                    default:
+                        WriteField(writer, project.Fields[next++]);
+                        break;
+                }
             }
 
-            WriteRow(writer, row);
+            writer.Write('\n');
         }
 
         writer.Write("VOTES\n");
-        WriteRow(writer, file.VoteColumns.AsSpan()!);
-        row = new string?[file.VoteColumns.Length];
+        WriteHeader(writer, file.VoteColumns);
         foreach (var vote in file.Votes)
         {
             var next = 0;
-            for (var c = 0; c < row.Length; c++)
+            for (var c = 0; c < file.VoteColumns.Length; c++)
             {
-                row[c] = file.VoteColumns[c] switch
+                WriteSeparator(writer, c);
+                switch (file.VoteColumns[c])
                 {
-                    PabulibNames.VoterId => vote.VoterId,
-                    PabulibNames.Vote => string.Join(',', vote.ProjectIds),
-                    PabulibNames.Points => string.Join(',', vote.Points!.Value.Select(PabulibNumbers.Format)),
-                    _ => vote.Fields[next++],
-                };
+                    case PabulibNames.VoterId:
+                        WriteField(writer, vote.VoterId);
+                        break;
+                    case PabulibNames.Vote:
+                        WriteProjectIds(writer, vote.ProjectIds);
+                        break;
+                    case PabulibNames.Points:
+                        WritePoints(writer, vote.Points!.Value);
+                        break;
+                    default:
+                        WriteField(writer, vote.Fields[next++]);
+                        break;
+                }
             }
 
-            WriteRow(writer, row);
+            writer.Write('\n');
         }
     }
 
@@ -72,24 +91,77 @@ public static class PabulibWriter
 
     public static string WriteToString(PabulibFile file)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Write(file, writer);
         return writer.ToString();
     }
 
-    private static void WriteRow(TextWriter writer, ReadOnlySpan<string?> fields)
+    private static void WriteHeader(TextWriter writer, ImmutableArray<string> columns)
     {
-        for (var i = 0; i < fields.Length; i++)
+        for (var c = 0; c < columns.Length; c++)
         {
-            if (i > 0)
-            {
-                writer.Write(';');
-            }
-
-            WriteField(writer, fields[i]);
+            WriteSeparator(writer, c);
+            WriteField(writer, columns[c]);
         }
 
         writer.Write('\n');
+    }
+
+    private static void WriteSeparator(TextWriter writer, int column)
+    {
+        if (column > 0)
+        {
+            writer.Write(';');
+        }
+    }
+
+    /// <summary>Ids are written one by one; only when one of them needs quoting is the whole list quoted.</summary>
+    private static void WriteProjectIds(TextWriter writer, ImmutableArray<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (NeedsQuotes(id))
+            {
+                WriteField(writer, string.Join(',', ids));
+                return;
+            }
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(ids[i]);
+        }
+    }
+
+    private static void WritePoints(TextWriter writer, ImmutableArray<decimal> points)
+    {
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            WriteNumber(writer, points[i]);
+        }
+    }
+
+    /// <summary>Formats into a stack buffer with the invariant culture, whatever culture the writer has.</summary>
+    private static void WriteNumber(TextWriter writer, decimal value)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (!value.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture))
+        {
+            writer.Write(PabulibNumbers.Format(value));
+            return;
+        }
+
+        writer.Write(buffer[..length]);
     }
 
     private static void WriteField(TextWriter writer, string? value)
