@@ -12,23 +12,6 @@ public sealed class PabulibFormatException : FormatException
         Reason = reason;
     }
 
-    public PabulibFormatException()
-        : this(0, null, "the file is not a valid Pabulib file")
-    {
-    }
-
-    public PabulibFormatException(string message)
-        : base(message)
-    {
-        Reason = message;
-    }
-
-    public PabulibFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Reason = message;
-    }
-
     /// <summary>The 1-based line where the problem is (the first line of a record that spans lines).</summary>
     public int LineNumber { get; }
 
@@ -36,5 +19,5 @@ public sealed class PabulibFormatException : FormatException
     public string? Column { get; }
 
     /// <summary>What is wrong, in plain words, without the line number.</summary>
-    public string Reason { get; } = "";
+    public string Reason { get; }
 }
