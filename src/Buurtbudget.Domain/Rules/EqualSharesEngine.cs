@@ -1,0 +1,594 @@
+using Buurtbudget.Domain.Arithmetic;
+
+namespace Buurtbudget.Domain.Rules;
+
+/// <summary>
+/// The Method of Equal Shares with exact arithmetic.
+/// <para>
+/// Speed comes from three observations, none of which changes a decision: voters with the same history have
+/// the same budget, so per-voter work is integer counting over <see cref="BudgetClasses"/>; a project's price per
+/// unit of utility only rises from round to round, so its last price is a lower bound and most projects need no
+/// re-evaluation (as in the reference implementation); and doubles are used only to guess, after which every
+/// deciding comparison that is not clear by a wide margin is repeated with exact fractions.
+/// </para>
+/// <para>
+/// Besides ordinary runs, the engine can <see cref="Confirms"/> that a larger endowment makes the very same
+/// decisions as a smaller one, which completion by "add1" uses to skip endowments (see
+/// <see cref="EqualSharesCompletion"/>).
+/// </para>
+/// </summary>
+internal sealed class EqualSharesEngine
+{
+    private readonly SupportProfile _profile;
+    private readonly int[] _tieRank;
+    private readonly Rational[] _unit;
+    private readonly double[] _unitApprox;
+    private readonly Rational[] _initialPrice;
+    private readonly double[] _initialPriceApprox;
+    private readonly List<int> _candidates = [];
+    private readonly List<int> _free = [];
+
+    public EqualSharesEngine(SupportProfile profile, Utility utility, int[] tieRank)
+    {
+        _profile = profile;
+        _tieRank = tieRank;
+        var m = profile.ProjectCount;
+        _unit = new Rational[m];
+        _unitApprox = new double[m];
+        _initialPrice = new Rational[m];
+        _initialPriceApprox = new double[m];
+        var kinds = profile.WeightValues.Length;
+        for (var p = 0; p < m; p++)
+        {
+            _unit[p] = utility == Utility.Cost ? profile.Costs[p] : Rational.One;
+            _unitApprox[p] = _unit[p].ToDouble();
+            if (profile.SupporterCounts[p] == 0)
+            {
+                continue; // Equal Shares never funds a project nobody asked for.
+            }
+
+            if (profile.Costs[p].IsZero)
+            {
+                _free.Add(p);
+                continue;
+            }
+
+            var perWeight = new long[kinds];
+            foreach (var w in profile.WeightsOf(p))
+            {
+                perWeight[w]++;
+            }
+
+            var totalUtility = Rational.Zero;
+            for (var w = 0; w < kinds; w++)
+            {
+                if (perWeight[w] != 0)
+                {
+                    totalUtility += perWeight[w] * profile.WeightValues[w] * _unit[p];
+                }
+            }
+
+            _initialPrice[p] = profile.Costs[p] / totalUtility;
+            _initialPriceApprox[p] = _initialPrice[p].ToDouble();
+            _candidates.Add(p);
+        }
+    }
+
+    /// <summary>Projects Equal Shares can buy with money: supported and not free.</summary>
+    public IReadOnlyList<int> Candidates => _candidates;
+
+    public IReadOnlyList<int> FreeProjects => _free;
+
+    public EqualSharesRun Run(Rational endowment, bool record) => new Execution(this, endowment, record).Run();
+
+    /// <summary>
+    /// True if every endowment between <paramref name="earlier"/>'s and <paramref name="endowment"/> makes the
+    /// same decisions as <paramref name="earlier"/>. With the sequence of purchases fixed, a larger endowment
+    /// never lowers anyone's budget in any round, so prices can only fall. Hence it suffices that at
+    /// <paramref name="endowment"/>, in every round, no competitor is cheaper than the bought project was at the
+    /// smaller endowment (the most it can cost in between), and that at the end nothing else became affordable.
+    /// </summary>
+    public bool Confirms(EqualSharesRun earlier, Rational endowment) =>
+        new Execution(this, endowment, record: false).Confirm(earlier);
+
+    /// <summary>The state of one run; kept apart so the engine's precomputation is reused across add1 steps.</summary>
+    private sealed class Execution
+    {
+        // Relative margin beyond which a double comparison is trusted; their error is ~1e-14 of the scale.
+        private const double Margin = 1e-7;
+
+        private readonly EqualSharesEngine _engine;
+        private readonly SupportProfile _profile;
+        private readonly bool _record;
+        private readonly int _kinds;
+        private readonly BudgetClasses _classes;
+        private readonly BudgetClasses.Sum _sum;
+        private readonly int[] _classOf;
+        private int[] _count = [];
+        private readonly List<int> _touched = [];
+        private readonly long[] _richByWeight;
+        private readonly Rational _endowment;
+
+        // Last known price of every candidate: a lower bound for later rounds, as budgets only shrink.
+        private readonly Rational[] _price;
+        private readonly double[] _priceApprox;
+
+        public Execution(EqualSharesEngine engine, Rational endowment, bool record)
+        {
+            _engine = engine;
+            _profile = engine._profile;
+            _record = record;
+            _endowment = endowment;
+            _kinds = _profile.WeightValues.Length;
+            _classes = new BudgetClasses(endowment, _profile.WeightValues);
+            _sum = new BudgetClasses.Sum(_classes);
+            _classOf = new int[_profile.VoterCount]; // everybody starts in BudgetClasses.Root (0)
+            _richByWeight = new long[_kinds];
+            _price = (Rational[])engine._initialPrice.Clone();
+            _priceApprox = (double[])engine._initialPriceApprox.Clone();
+        }
+
+        public EqualSharesRun Run()
+        {
+            var selected = new List<int>(_engine._free);
+            var totalCost = Rational.Zero;
+            var rounds = new List<EqualSharesRound>();
+            var dropped = new Dictionary<int, EqualSharesDrop>();
+            var order = new List<int>(_engine._candidates);
+            order.Sort(CompareByLastPrice);
+
+            var current = new Evaluation();
+            var best = new Evaluation();
+            for (var round = 1; ; round++)
+            {
+                var bestProject = -1;
+                for (var i = 0; i < order.Count;)
+                {
+                    var c = order[i];
+                    if (bestProject >= 0 && _priceApprox[c] > best.PriceApprox * (1 + Margin))
+                    {
+                        break; // sorted by lower bound: nobody further down can match the best
+                    }
+
+                    if (!Evaluate(c, current))
+                    {
+                        dropped[c] = new EqualSharesDrop(round, current.MoneyLeft);
+                        order.RemoveAt(i);
+                        continue;
+                    }
+
+                    if (bestProject < 0 || Beats(c, current.Price, current.PriceApprox, bestProject, best.Price, best.PriceApprox))
+                    {
+                        bestProject = c;
+                        (best, current) = (current, best);
+                    }
+
+                    i++;
+                }
+
+                if (bestProject < 0)
+                {
+                    break;
+                }
+
+                rounds.Add(Pay(round, bestProject, best));
+                selected.Add(bestProject);
+                totalCost += _profile.Costs[bestProject];
+                order.Remove(bestProject);
+                order.Sort(CompareByLastPrice);
+            }
+
+            return new EqualSharesRun
+            {
+                Endowment = _endowment,
+                Selected = selected,
+                Rounds = rounds,
+                Dropped = dropped,
+                TotalCost = totalCost,
+                ClassCount = _classes.Count,
+            };
+        }
+
+        public bool Confirm(EqualSharesRun earlier)
+        {
+            var order = new List<int>(_engine._candidates);
+            var current = new Evaluation();
+            var bought = new Evaluation();
+            foreach (var round in earlier.Rounds)
+            {
+                var chosen = round.Project;
+                order.Remove(chosen);
+                order.Sort(CompareByLastPrice);
+                var ceiling = round.PricePerUtility;
+                var ceilingApprox = ceiling.ToDouble();
+                for (var i = 0; i < order.Count;)
+                {
+                    var c = order[i];
+                    if (_priceApprox[c] > ceilingApprox * (1 + Margin))
+                    {
+                        break; // this lower bound, and all after it, stay above what the bought project cost
+                    }
+
+                    if (!Evaluate(c, current))
+                    {
+                        order.RemoveAt(i);
+                        continue;
+                    }
+
+                    if (!Beats(chosen, ceiling, ceilingApprox, c, current.Price, current.PriceApprox))
+                    {
+                        return false;
+                    }
+
+                    i++;
+                }
+
+                if (!Evaluate(chosen, bought))
+                {
+                    return false; // cannot happen (budgets only grew), but never claim what was not shown
+                }
+
+                Pay(round.Round, chosen, bought);
+            }
+
+            foreach (var c in order)
+            {
+                if (Evaluate(c, current))
+                {
+                    return false; // something new became affordable: the run would go on
+                }
+            }
+
+            return true;
+        }
+
+        private int CompareByLastPrice(int a, int b)
+        {
+            var byPrice = _priceApprox[a].CompareTo(_priceApprox[b]);
+            return byPrice != 0 ? byPrice : _engine._tieRank[a].CompareTo(_engine._tieRank[b]);
+        }
+
+        /// <summary>Does project <paramref name="a"/> at price <paramref name="priceA"/> win against
+        /// <paramref name="b"/> at <paramref name="priceB"/>: cheaper, or as cheap and first in the tie-break.</summary>
+        private bool Beats(int a, Rational priceA, double approxA, int b, Rational priceB, double approxB)
+        {
+            if (approxA < approxB * (1 - Margin))
+            {
+                return true;
+            }
+
+            if (approxA > approxB * (1 + Margin))
+            {
+                return false;
+            }
+
+            var cmp = priceA.CompareTo(priceB);
+            return cmp < 0 || (cmp == 0 && _engine._tieRank[a] < _engine._tieRank[b]);
+        }
+
+        /// <summary>Groups the supporters of <paramref name="c"/> by (budget class, weight) into <paramref name="ev"/>.</summary>
+        private void Group(int c, Evaluation ev)
+        {
+            var needed = _classes.Count * _kinds;
+            if (_count.Length < needed)
+            {
+                Array.Resize(ref _count, Math.Max(needed, _count.Length * 2));
+            }
+
+            var supporters = _profile.SupportersOf(c);
+            var weights = _profile.WeightsOf(c);
+            var count = _count;
+            var classOf = _classOf;
+            var kinds = _kinds;
+            _touched.Clear();
+            for (var k = 0; k < supporters.Length; k++)
+            {
+                var key = (classOf[supporters[k]] * kinds) + weights[k];
+                if (count[key]++ == 0)
+                {
+                    _touched.Add(key);
+                }
+            }
+
+            ev.Reset();
+            var unit = _engine._unit[c];
+            var unitApprox = _engine._unitApprox[c];
+            foreach (var key in _touched)
+            {
+                var w = key % kinds;
+                var value = _profile.WeightValues[w];
+                ev.Add(key, key / kinds, w, count[key], value * unit, value.ToDouble() * unitApprox);
+                count[key] = 0;
+            }
+        }
+
+        private Rational RichUtility(int c)
+        {
+            var total = Rational.Zero;
+            for (var w = 0; w < _kinds; w++)
+            {
+                if (_richByWeight[w] != 0)
+                {
+                    total += _richByWeight[w] * _profile.WeightValues[w];
+                }
+            }
+
+            return total * _engine._unit[c];
+        }
+
+        private double Tolerance(double threshold) => (Margin * _classes.Scale) + (1e-12 * Math.Abs(threshold));
+
+        /// <summary>
+        /// Finds the smallest price ρ per unit of utility at which the supporters of <paramref name="c"/> can pay
+        /// its cost, each paying min(budget, ρ·utility). Returns false when even all their money is not enough.
+        /// </summary>
+        private bool Evaluate(int c, Evaluation ev)
+        {
+            Group(c, ev);
+            var cost = _profile.Costs[c];
+            var guess = GuessWithDoubles(c, ev);
+            if (!guess && ConfirmUnaffordable(ev, cost))
+            {
+                return false;
+            }
+
+            if ((!guess || !ConfirmPrice(c, ev, cost)) && !EvaluateExactly(c, ev, cost))
+            {
+                return false;
+            }
+
+            ev.PriceApprox = ev.Price.ToDouble();
+            _price[c] = ev.Price;
+            _priceApprox[c] = ev.PriceApprox;
+            return true;
+        }
+
+        /// <summary>Water-filling in doubles: which supporters pay all they have. Returns false if they all do
+        /// (the project looks unaffordable; exact arithmetic decides).</summary>
+        private bool GuessWithDoubles(int c, Evaluation ev)
+        {
+            var richUtility = 0.0;
+            for (var g = 0; g < ev.Count; g++)
+            {
+                richUtility += ev.Members[g] * ev.UtilityApprox[g];
+            }
+
+            var cost = _engine._initialPriceApprox[c] * richUtility;
+            var poorMoney = 0.0;
+            var price = cost / richUtility;
+            var rich = ev.Count;
+            while (true)
+            {
+                var changed = false;
+                for (var g = 0; g < ev.Count; g++)
+                {
+                    if (!ev.Poor[g] && _classes.AlphaApprox(ev.Class[g]) < price * ev.UtilityApprox[g])
+                    {
+                        ev.Poor[g] = true;
+                        changed = true;
+                        rich--;
+                        poorMoney += ev.Members[g] * _classes.AlphaApprox(ev.Class[g]);
+                        richUtility -= ev.Members[g] * ev.UtilityApprox[g];
+                    }
+                }
+
+                if (!changed)
+                {
+                    return true;
+                }
+
+                if (rich == 0 || richUtility <= 0)
+                {
+                    return false;
+                }
+
+                price = (cost - poorMoney) / richUtility;
+            }
+        }
+
+        /// <summary>All supporters' money together, exactly: if it is short of the cost, the project is out.</summary>
+        private bool ConfirmUnaffordable(Evaluation ev, Rational cost)
+        {
+            _sum.Clear();
+            for (var g = 0; g < ev.Count; g++)
+            {
+                _sum.Add(ev.Class[g], ev.Members[g]);
+            }
+
+            var money = _sum.Alpha();
+            if (money >= cost)
+            {
+                return false;
+            }
+
+            ev.MoneyLeft = money;
+            return true;
+        }
+
+        /// <summary>Computes the exact price for the guessed split and checks every close call exactly.</summary>
+        private bool ConfirmPrice(int c, Evaluation ev, Rational cost)
+        {
+            _sum.Clear();
+            Array.Clear(_richByWeight);
+            for (var g = 0; g < ev.Count; g++)
+            {
+                if (ev.Poor[g])
+                {
+                    _sum.Add(ev.Class[g], ev.Members[g]);
+                }
+                else
+                {
+                    _richByWeight[ev.Weight[g]] += ev.Members[g];
+                }
+            }
+
+            var price = (cost - _sum.Alpha()) / RichUtility(c);
+            if (price.Sign <= 0)
+            {
+                return false;
+            }
+
+            var priceApprox = price.ToDouble();
+            for (var g = 0; g < ev.Count; g++)
+            {
+                var threshold = priceApprox * ev.UtilityApprox[g];
+                var budget = _classes.AlphaApprox(ev.Class[g]);
+                var tolerance = Tolerance(threshold);
+                var poor = budget < threshold - tolerance
+                    || (budget <= threshold + tolerance && _classes.Alpha(ev.Class[g]) < price * ev.Utility[g]);
+                if (poor != ev.Poor[g])
+                {
+                    return false;
+                }
+            }
+
+            ev.Price = price;
+            return true;
+        }
+
+        /// <summary>The reference algorithm, all in exact fractions: used when the double guess was not confirmed.</summary>
+        private bool EvaluateExactly(int c, Evaluation ev, Rational cost)
+        {
+            _sum.Clear();
+            Array.Clear(_richByWeight);
+            for (var g = 0; g < ev.Count; g++)
+            {
+                ev.Poor[g] = false;
+                _richByWeight[ev.Weight[g]] += ev.Members[g];
+            }
+
+            var richUtility = RichUtility(c);
+            var price = cost / richUtility;
+            while (true)
+            {
+                var changed = false;
+                for (var g = 0; g < ev.Count; g++)
+                {
+                    if (!ev.Poor[g] && _classes.Alpha(ev.Class[g]) < price * ev.Utility[g])
+                    {
+                        ev.Poor[g] = true;
+                        changed = true;
+                        _sum.Add(ev.Class[g], ev.Members[g]);
+                        _richByWeight[ev.Weight[g]] -= ev.Members[g];
+                    }
+                }
+
+                if (!changed)
+                {
+                    ev.Price = price;
+                    return true;
+                }
+
+                richUtility = RichUtility(c);
+                if (richUtility.IsZero)
+                {
+                    ev.MoneyLeft = _sum.Alpha();
+                    return false;
+                }
+
+                price = (cost - _sum.Alpha()) / richUtility;
+            }
+        }
+
+        private EqualSharesRound Pay(int round, int project, Evaluation ev)
+        {
+            var r = _classes.BeginRound(ev.Price, _engine._unit[project], ev.PriceApprox, _engine._unitApprox[project],
+                out var payApprox);
+            var transitions = _record ? new Dictionary<long, (Rational Payment, int NewClass)>(ev.Count) : null;
+            var poorCount = 0;
+            var maxUtility = Rational.Zero;
+            var nextClass = _count; // Group() leaves it all zeros; borrowed as key → new class map here
+            for (var g = 0; g < ev.Count; g++)
+            {
+                var cls = ev.Class[g];
+                int next;
+                Rational payment = default;
+                if (ev.Poor[g])
+                {
+                    next = BudgetClasses.Depleted;
+                    poorCount += ev.Members[g];
+                    if (_record)
+                    {
+                        payment = _classes.Alpha(cls);
+                    }
+                }
+                else
+                {
+                    next = _classes.Child(cls, r, ev.Weight[g], payApprox[ev.Weight[g]]);
+                    if (ev.Utility[g] > maxUtility)
+                    {
+                        maxUtility = ev.Utility[g];
+                    }
+
+                    if (_record)
+                    {
+                        payment = ev.Price * ev.Utility[g];
+                    }
+                }
+
+                nextClass[ev.Key[g]] = next;
+                transitions?.Add(ev.Key[g], (payment, next));
+            }
+
+            var supporters = _profile.SupportersOf(project);
+            var weights = _profile.WeightsOf(project);
+            var classOf = _classOf;
+            var kinds = _kinds;
+            for (var k = 0; k < supporters.Length; k++)
+            {
+                var v = supporters[k];
+                classOf[v] = nextClass[(classOf[v] * kinds) + weights[k]];
+            }
+
+            for (var g = 0; g < ev.Count; g++)
+            {
+                nextClass[ev.Key[g]] = 0;
+            }
+
+            return new EqualSharesRound(round, project, ev.Price, ev.Price * maxUtility, supporters.Length, poorCount,
+                transitions);
+        }
+    }
+
+    /// <summary>Supporters of one project grouped by (budget class, weight), and the price found for it.</summary>
+    private sealed class Evaluation
+    {
+        public int Count;
+        public int[] Key = new int[16];
+        public int[] Class = new int[16];
+        public int[] Weight = new int[16];
+        public int[] Members = new int[16];
+        public Rational[] Utility = new Rational[16];
+        public double[] UtilityApprox = new double[16];
+        public bool[] Poor = new bool[16];
+        public Rational Price;
+        public double PriceApprox;
+        public Rational MoneyLeft;
+
+        public void Reset() => Count = 0;
+
+        public void Add(int key, int cls, int weight, int members, Rational utility, double utilityApprox)
+        {
+            if (Count == Key.Length)
+            {
+                var size = Count * 2;
+                Array.Resize(ref Key, size);
+                Array.Resize(ref Class, size);
+                Array.Resize(ref Weight, size);
+                Array.Resize(ref Members, size);
+                Array.Resize(ref Utility, size);
+                Array.Resize(ref UtilityApprox, size);
+                Array.Resize(ref Poor, size);
+            }
+
+            Key[Count] = key;
+            Class[Count] = cls;
+            Weight[Count] = weight;
+            Members[Count] = members;
+            Utility[Count] = utility;
+            UtilityApprox[Count] = utilityApprox;
+            Poor[Count] = false;
+            Count++;
+        }
+    }
+}
