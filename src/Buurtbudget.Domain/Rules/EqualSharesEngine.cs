@@ -49,7 +49,13 @@ internal sealed class EqualSharesEngine
 
             if (profile.Costs[p].IsZero)
             {
-                _free.Add(p);
+                // Under cost utility a free project is worth nothing to anyone, so (as in the reference
+                // implementation) Equal Shares leaves it to completion; under approval utility it is bought first.
+                if (utility == Utility.Approval)
+                {
+                    _free.Add(p);
+                }
+
                 continue;
             }
 

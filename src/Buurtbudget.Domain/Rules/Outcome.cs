@@ -35,7 +35,8 @@ public enum Verdict
     /// <summary>Funded by the greedy completion after Equal Shares.</summary>
     FundedByCompletion,
 
-    /// <summary>Nobody supported it (Equal Shares funds only what someone asked for).</summary>
+    /// <summary>Nobody supported it (Equal Shares funds only what someone asked for); under cost utility also a
+    /// free project, which is worth nothing under that utility and is left to completion.</summary>
     NoSupport,
 
     /// <summary>Equal Shares: its supporters together no longer had enough money left.</summary>

@@ -96,7 +96,7 @@ public static class OutcomeCalculator
         var explanations = Explanations(profile);
         for (var p = 0; p < explanations.Length; p++)
         {
-            if (profile.SupporterCounts[p] == 0)
+            if (profile.SupporterCounts[p] == 0 || (profile.Costs[p].IsZero && rule.Utility == Utility.Cost))
             {
                 explanations[p] = explanations[p] with { Verdict = Verdict.NoSupport };
             }
