@@ -76,7 +76,8 @@ public sealed record ProjectExplanation
     /// <summary>Equal Shares: the most any single supporter paid.</summary>
     public decimal? MaxPaymentPerSupporter { get; init; }
 
-    /// <summary>Equal Shares: supporters who paid everything they had left.</summary>
+    /// <summary>Equal Shares: supporters who had less than the full price share and so gave everything they had
+    /// left (a supporter whose money exactly equals the share pays the share and is not counted).</summary>
     public int? SupportersPayingAll { get; init; }
 
     /// <summary>Equal Shares: what all its supporters had left together when it dropped out.</summary>
