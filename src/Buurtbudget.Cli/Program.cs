@@ -1,1 +1,3 @@
-return 0;
+using Buurtbudget.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);
