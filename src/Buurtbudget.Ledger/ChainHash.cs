@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Buurtbudget.Ledger;
+
+/// <summary>
+/// The one definition of an entry's canonical bytes and hash, shared by the stores that write entries, the grains
+/// that chain pipelined appends and the verifier that recomputes everything from raw rows.
+/// </summary>
+/// <remarks>
+/// Layout (version 1): the ASCII tag <c>buurtbudget/ledger/v1</c>, then stream id, version (int64 big-endian),
+/// kind and payload, each variable-length field prefixed by its length (int32 big-endian), then the 32-byte
+/// previous hash. Length prefixes make the encoding unambiguous: no two different entries share bytes.
+/// </remarks>
+public static class ChainHash
+{
+    private static readonly byte[] Tag = "buurtbudget/ledger/v1"u8.ToArray();
+
+    public static byte[] CanonicalBytes(string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        ArgumentNullException.ThrowIfNull(kind);
+        int streamLength = Encoding.UTF8.GetByteCount(streamId);
+        int kindLength = Encoding.UTF8.GetByteCount(kind);
+        var bytes = new byte[Tag.Length + 4 + streamLength + 8 + 4 + kindLength + 4 + payload.Length + EntryHash.Length];
+        var span = bytes.AsSpan();
+        Tag.CopyTo(span);
+        span = span[Tag.Length..];
+        BinaryPrimitives.WriteInt32BigEndian(span, streamLength);
+        Encoding.UTF8.GetBytes(streamId, span[4..]);
+        span = span[(4 + streamLength)..];
+        BinaryPrimitives.WriteInt64BigEndian(span, version);
+        span = span[8..];
+        BinaryPrimitives.WriteInt32BigEndian(span, kindLength);
+        Encoding.UTF8.GetBytes(kind, span[4..]);
+        span = span[(4 + kindLength)..];
+        BinaryPrimitives.WriteInt32BigEndian(span, payload.Length);
+        payload.CopyTo(span[4..]);
+        span = span[(4 + payload.Length)..];
+        previous.Bytes.CopyTo(span);
+        return bytes;
+    }
+
+    public static EntryHash Compute(string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous) =>
+        EntryHash.Of(CanonicalBytes(streamId, version, kind, payload, previous));
+
+    /// <summary>The entries <paramref name="entries"/> become when appended after <paramref name="head"/>.</summary>
+    public static IReadOnlyList<LedgerEntry> Chain(string streamId, StreamHead head, IReadOnlyList<NewEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var chained = new LedgerEntry[entries.Count];
+        var previous = head;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            long version = previous.Version + 1;
+            var hash = Compute(streamId, version, entries[i].Kind, entries[i].Payload.Span, previous.Hash);
+            chained[i] = new LedgerEntry(streamId, version, entries[i].Kind, entries[i].Payload, previous.Hash, hash);
+            previous = chained[i].Head;
+        }
+        return chained;
+    }
+}
