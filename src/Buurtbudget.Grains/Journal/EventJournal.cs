@@ -1,0 +1,231 @@
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.Journal;
+
+/// <summary>
+/// A grain's event-sourced state on the ledger, shaped like Orleans' <c>JournaledGrain</c>: decisions read
+/// <see cref="Tentative"/> (which already includes appends still on their way to disk, so a reentrant grain can
+/// pipeline them into one group commit), while anything shown to people reads <see cref="Confirmed"/>, which
+/// only ever contains durably committed events.
+/// </summary>
+/// <remarks>
+/// If an append fails, memory may be ahead of the ledger, so the journal stops accepting appends and asks the
+/// runtime to deactivate the grain; the next activation rebuilds both states from the ledger. A failed turn
+/// therefore never leaves a trace anyone can observe.
+/// </remarks>
+public sealed class EventJournal<TState, TEvent>
+    where TState : class, IJournaledState<TEvent>
+{
+    private readonly IEventLedger _ledger;
+    private readonly IJournalCodec<TState, TEvent> _codec;
+    private readonly IGrainContext _context;
+    private readonly Func<TState> _empty;
+    private readonly Queue<(TEvent Event, LedgerEntry Entry, Task Commit)> _unconfirmed = new();
+    private readonly int _snapshotEvery;
+    private long _snapshotVersion;
+    private Task _snapshotWrite = Task.CompletedTask;
+    private Exception? _failure;
+
+    public EventJournal(IEventLedger ledger, string streamId, IJournalCodec<TState, TEvent> codec, IGrainContext context, Func<TState> empty, int snapshotEvery = 10_000)
+    {
+        _ledger = ledger;
+        StreamId = streamId;
+        _codec = codec;
+        _context = context;
+        _empty = empty;
+        _snapshotEvery = snapshotEvery;
+        Tentative = empty();
+        Confirmed = empty();
+    }
+
+    public string StreamId { get; }
+
+    /// <summary>State including appends not yet confirmed durable. Decide with this.</summary>
+    public TState Tentative { get; private set; }
+
+    /// <summary>State of durably committed events only. Show this.</summary>
+    public TState Confirmed { get; private set; }
+
+    public StreamHead TentativeHead { get; private set; } = StreamHead.Empty;
+
+    public StreamHead ConfirmedHead { get; private set; } = StreamHead.Empty;
+
+    /// <summary>Rebuilds both states from the newest usable snapshot and the entries after it, checking every
+    /// entry's link and hash on the way: a grain refuses to activate on a ledger that was tampered with.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await _ledger.ReadSnapshotAsync(StreamId, cancellationToken);
+        if (snapshot is null || !await TryLoadFromAsync(snapshot, cancellationToken))
+        {
+            await LoadFromStartAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryLoadFromAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        TState? state = null;
+        var head = snapshot.Head;
+        // Re-read the snapshot's own entry: a snapshot counts only while the ledger still agrees with it.
+        await foreach (var entry in _ledger.ReadAsync(StreamId, snapshot.Head.Version - 1, cancellationToken))
+        {
+            if (state is null)
+            {
+                if (entry.Version != snapshot.Head.Version || !entry.Hash.Equals(snapshot.Head.Hash))
+                {
+                    return false;
+                }
+                state = _codec.DecodeState(snapshot.State.Span);
+                continue;
+            }
+            head = ApplyChecked(state, head, entry);
+        }
+        if (state is null)
+        {
+            return false;
+        }
+        _snapshotVersion = snapshot.Head.Version;
+        Finish(state, head);
+        return true;
+    }
+
+    private async Task LoadFromStartAsync(CancellationToken cancellationToken)
+    {
+        var state = _empty();
+        var head = StreamHead.Empty;
+        await foreach (var entry in _ledger.ReadAsync(StreamId, 0, cancellationToken))
+        {
+            head = ApplyChecked(state, head, entry);
+        }
+        _snapshotVersion = 0;
+        Finish(state, head);
+    }
+
+    private StreamHead ApplyChecked(TState state, StreamHead head, LedgerEntry entry)
+    {
+        var expected = ChainHash.Compute(StreamId, head.Version + 1, entry.Kind, entry.Payload.Span, head.Hash);
+        if (entry.Version != head.Version + 1 || !entry.PreviousHash.Equals(head.Hash) || !entry.Hash.Equals(expected))
+        {
+            throw new LedgerIntegrityException(StreamId, head.Version + 1);
+        }
+        state.Apply(_codec.Decode(entry), entry);
+        return entry.Head;
+    }
+
+    private void Finish(TState state, StreamHead head)
+    {
+        Confirmed = state;
+        ConfirmedHead = head;
+        // The tentative copy is decoded separately so the two states never share mutable objects.
+        Tentative = _codec.DecodeState(_codec.EncodeState(state));
+        TentativeHead = head;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="events"/> to <see cref="Tentative"/> now and appends them to the ledger. The task
+    /// completes once they are durable (and applied to <see cref="Confirmed"/>); only then may they be
+    /// acknowledged. Call it from a turn, after every check has passed.
+    /// </summary>
+    public Task<IReadOnlyList<LedgerEntry>> AppendAsync(params IReadOnlyList<TEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (_failure is not null)
+        {
+            throw new LedgerUnavailableException($"{StreamId} is reloading after a failed write; try again.", _failure);
+        }
+        var expected = TentativeHead;
+        var newEntries = events.Select(_codec.Encode).ToArray();
+        var chained = ChainHash.Chain(StreamId, expected, newEntries);
+        for (int i = 0; i < events.Count; i++)
+        {
+            Tentative.Apply(events[i], chained[i]);
+        }
+        TentativeHead = chained[^1].Head;
+        var commit = CommitAsync(expected, newEntries, chained);
+        for (int i = 0; i < events.Count; i++)
+        {
+            _unconfirmed.Enqueue((events[i], chained[i], commit));
+        }
+        return commit;
+    }
+
+    /// <summary>Completes when the entry at <paramref name="version"/> is durable; fails if its append failed.</summary>
+    public Task WhenConfirmedAsync(long version)
+    {
+        if (version <= ConfirmedHead.Version)
+        {
+            return Task.CompletedTask;
+        }
+        foreach (var (_, entry, commit) in _unconfirmed)
+        {
+            if (entry.Version >= version)
+            {
+                return commit;
+            }
+        }
+        return _failure is null
+            ? throw new ArgumentOutOfRangeException(nameof(version), $"{StreamId} has no entry {version}.")
+            : Task.FromException(new LedgerUnavailableException($"{StreamId} is reloading after a failed write; try again.", _failure));
+    }
+
+    private async Task<IReadOnlyList<LedgerEntry>> CommitAsync(StreamHead expected, NewEntry[] newEntries, IReadOnlyList<LedgerEntry> chained)
+    {
+        try
+        {
+            var committed = await _ledger.AppendAsync(StreamId, expected, newEntries);
+            if (!committed[^1].Hash.Equals(chained[^1].Hash))
+            {
+                throw new LedgerIntegrityException(StreamId, committed[^1].Version);
+            }
+            Confirm(committed[^1].Version);
+            return committed;
+        }
+        catch (Exception exception)
+        {
+            _failure ??= exception;
+            _context.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    // Commits of one stream complete in order, but their continuations may be scheduled in any order:
+    // confirming everything up to the committed version keeps Confirmed a prefix of the ledger.
+    private void Confirm(long version)
+    {
+        while (_unconfirmed.TryPeek(out var next) && next.Entry.Version <= version)
+        {
+            _unconfirmed.Dequeue();
+            Confirmed.Apply(next.Event, next.Entry);
+            ConfirmedHead = next.Entry.Head;
+        }
+        if (ConfirmedHead.Version - _snapshotVersion >= _snapshotEvery && _snapshotWrite.IsCompleted)
+        {
+            WriteSnapshot();
+        }
+    }
+
+    /// <summary>Stores the confirmed state as a snapshot in the background; a failed snapshot only costs replay time.</summary>
+    public Task WriteSnapshot()
+    {
+        if (ConfirmedHead.Version == _snapshotVersion)
+        {
+            return _snapshotWrite;
+        }
+        var snapshot = new Snapshot(StreamId, ConfirmedHead, _codec.EncodeState(Confirmed));
+        _snapshotVersion = ConfirmedHead.Version;
+        _snapshotWrite = WriteSnapshotAsync(snapshot);
+        return _snapshotWrite;
+    }
+
+    private async Task WriteSnapshotAsync(Snapshot snapshot)
+    {
+        try
+        {
+            await _ledger.WriteSnapshotAsync(snapshot);
+        }
+        catch (Exception exception) when (exception is LedgerUnavailableException or InvalidOperationException or IOException)
+        {
+            _snapshotVersion = 0;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Domain.Rules;
+using Buurtbudget.Grains.Journal;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.Neighbourhoods;
+
+/// <summary>
+/// A neighbourhood's budget cycles and ballot box, event-sourced on its ledger stream.
+/// </summary>
+/// <remarks>
+/// Reentrant so that ballots pipeline: a cast is checked and appended in one turn against the tentative state
+/// (which already holds earlier ballots still on their way to disk), then awaits durability while other casts
+/// run their turns — that is how many ballots of one neighbourhood share a commit. Every check happens before
+/// the append in the same turn, so closing the vote and casting are strictly ordered in the stream: a ballot is
+/// either before the <see cref="VotingClosed"/> entry or refused.
+/// </remarks>
+[Reentrant]
+public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
+{
+    public const string StreamPrefix = "neighbourhood/";
+
+    private readonly IGrainContext _context;
+    private readonly BallotSecrecy _secrecy;
+    private readonly EventJournal<NeighbourhoodState, NeighbourhoodEvent> _journal;
+
+    public NeighbourhoodGrain(IGrainContext context, IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _secrecy = secrecy;
+        _journal = new(ledger, StreamPrefix + context.Key, NeighbourhoodJson.Instance, context, () => new NeighbourhoodState(), snapshotEvery);
+    }
+
+    private string NeighbourhoodId => _context.Key;
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
+
+    public Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _journal.WriteSnapshot();
+
+    public async Task<CycleView> CreateBudgetCycleAsync(CreateBudgetCycle command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(IsValidId(command.CycleId), CycleProblem.InvalidCommand,
+            "A cycle id is 1 to 64 characters: letters, digits, '-' or '_'.");
+        Require(!string.IsNullOrWhiteSpace(command.Title) && command.Title.Length <= 200, CycleProblem.InvalidCommand,
+            "A budget cycle needs a title of at most 200 characters.");
+        Require(command.BudgetCents > 0, CycleProblem.InvalidCommand, "The budget must be more than zero.");
+        Require(_journal.Tentative.Cycle(command.CycleId) is null, CycleProblem.CycleAlreadyExists,
+            $"Neighbourhood {NeighbourhoodId} already has a budget cycle '{command.CycleId}'.");
+        await _journal.AppendAsync(new BudgetCycleCreated(command.CycleId, command.Title.Trim(), command.BudgetCents));
+        return View(ConfirmedCycle(command.CycleId));
+    }
+
+    public async Task<CycleView> OpenVotingAsync(OpenVoting command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var cycle = TentativeCycle(command.CycleId);
+        Require(cycle.Phase == CyclePhase.Draft, CycleProblem.WrongPhase,
+            $"Voting in '{cycle.Title}' was already opened; its rules are frozen.");
+        var manifest = new VotingManifest(cycle.BudgetCents, command.Projects.IsDefault ? [] : command.Projects,
+            command.Ballot, command.Rule, command.Revote, command.Eligibility);
+        CheckManifest(manifest);
+        await _journal.AppendAsync(new VotingOpened(command.CycleId, manifest));
+        return View(ConfirmedCycle(command.CycleId));
+    }
+
+    public async Task<int> EnrollVotersAsync(EnrollVoters command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var cycle = TentativeCycle(command.CycleId);
+        Require(cycle.Phase != CyclePhase.Closed, CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed.");
+        Require(!command.VoterKeys.IsDefaultOrEmpty && command.VoterKeys.All(k => !string.IsNullOrEmpty(k)),
+            CycleProblem.InvalidCommand, "List at least one voter, and no empty voter keys.");
+        var slots = command.VoterKeys
+            .Select(key => _secrecy.SlotOf(NeighbourhoodId, command.CycleId, key))
+            .Where(slot => !cycle.IsEnrolled(slot))
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        if (slots.IsEmpty)
+        {
+            return 0;
+        }
+        await _journal.AppendAsync(new VotersEnrolled(command.CycleId, slots));
+        return slots.Length;
+    }
+
+    public async Task<CastBallotResult> CastBallotAsync(CastBallotRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Require(!string.IsNullOrEmpty(request.VoterKey), CycleProblem.InvalidCommand, "The voter is missing.");
+        Require(!string.IsNullOrEmpty(request.IdempotencyKey) && request.IdempotencyKey.Length <= 200, CycleProblem.InvalidCommand,
+            "Every ballot request needs an idempotency key of at most 200 characters, so a retry cannot vote twice.");
+        var cycle = TentativeCycle(request.CycleId);
+        var slot = _secrecy.SlotOf(NeighbourhoodId, request.CycleId, request.VoterKey);
+        var requestDigest = BallotSecrecy.RequestOf(slot, request.IdempotencyKey);
+
+        if (cycle.BallotForRequest(requestDigest) is { } earlier)
+        {
+            // A retry: the same receipt, but only once the first attempt is durable.
+            Require(earlier.Ballot.SequenceEqual(request.Ballot.Entries), CycleProblem.IdempotencyKeyReused,
+                "This idempotency key was already used for a different ballot; use a new key for a new ballot.");
+            await _journal.WhenConfirmedAsync(earlier.Position);
+            return new CastBallotResult(Receipt(earlier), ReplacedEarlierBallot: false);
+        }
+
+        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, cycle.Phase == CyclePhase.Closed
+            ? $"Voting in '{cycle.Title}' has closed; no more ballots are accepted."
+            : $"Voting in '{cycle.Title}' has not opened yet.");
+        var manifest = cycle.Manifest!;
+        Require(manifest.Eligibility != Eligibility.Census || cycle.IsEnrolled(slot), CycleProblem.NotEligible,
+            $"You are not on the list of voters for '{cycle.Title}'.");
+        var validation = manifest.Design().Validate(request.Ballot, manifest.ElectionProjects());
+        if (!validation.IsValid)
+        {
+            throw new BudgetCycleException(CycleProblem.InvalidBallot,
+                string.Join(" ", validation.Problems.Select(p => p.Message)), validation.Problems);
+        }
+        bool replacing = cycle.CurrentBallotOf(slot) is not null;
+        Require(!replacing || manifest.Revote == RevotePolicy.LastBallotCounts, CycleProblem.AlreadyVoted,
+            $"You already voted in '{cycle.Title}', and in this vote the first ballot is final.");
+
+        var entries = await _journal.AppendAsync(new BallotCast(request.CycleId, slot, requestDigest, request.Ballot.Entries));
+        var entry = entries[0];
+        return new CastBallotResult(new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString()), replacing);
+    }
+
+    public async Task<CycleView> CloseVotingAsync(string cycleId)
+    {
+        var cycle = TentativeCycle(cycleId);
+        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, cycle.Phase == CyclePhase.Closed
+            ? $"Voting in '{cycle.Title}' is already closed."
+            : $"Voting in '{cycle.Title}' has not opened yet.");
+        await _journal.AppendAsync(new VotingClosed(cycleId, cycle.Tally!.Turnout));
+        return View(ConfirmedCycle(cycleId));
+    }
+
+    public Task<CycleView> GetCycleAsync(string cycleId) => Task.FromResult(View(ConfirmedCycle(cycleId)));
+
+    public Task<MyBallot?> GetMyBallotAsync(string cycleId, string voterKey)
+    {
+        var cycle = ConfirmedCycle(cycleId);
+        var stored = cycle.CurrentBallotOf(_secrecy.SlotOf(NeighbourhoodId, cycleId, voterKey));
+        return Task.FromResult(stored is null ? null : new MyBallot(new CastBallot(stored.Ballot), Receipt(stored)));
+    }
+
+    public Task<Outcome> ComputeOutcomeAsync(string cycleId)
+    {
+        var cycle = ConfirmedCycle(cycleId);
+        Require(cycle.Manifest is not null, CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has not opened yet.");
+        return Task.FromResult(BallotBox.ComputeOutcome(cycle.Manifest!, cycle.CurrentBallots));
+    }
+
+    public Task<PublishedBallots> GetPublishedBallotsAsync(string cycleId)
+    {
+        var cycle = ConfirmedCycle(cycleId);
+        Require(cycle.Phase == CyclePhase.Closed, CycleProblem.WrongPhase,
+            $"The ballots of '{cycle.Title}' are published when voting closes.");
+        var counted = cycle.CurrentBallots.Select(b => b.Position).ToHashSet();
+        var receipts = cycle.AllBallots
+            .OrderBy(b => b.Position)
+            .Select(b => new PublishedReceipt(b.Position, b.EntryHash, counted.Contains(b.Position)))
+            .ToImmutableArray();
+        var ballots = cycle.CurrentBallots
+            .Select(b => new CastBallot(b.Ballot))
+            .OrderBy(CanonicalText, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return Task.FromResult(new PublishedBallots(_journal.StreamId, cycle.Closing!, cycle.ManifestHash!, receipts, ballots));
+    }
+
+    private static string CanonicalText(CastBallot ballot) =>
+        string.Join(";", ballot.Entries.Select(e => FormattableString.Invariant($"{e.ProjectId}={e.Value}")));
+
+    private BallotReceipt Receipt(StoredBallot ballot) => new(_journal.StreamId, ballot.Position, ballot.EntryHash);
+
+    private static void CheckManifest(VotingManifest manifest)
+    {
+        Require(!manifest.Projects.IsEmpty, CycleProblem.InvalidCommand, "Put at least one project on the ballot.");
+        var duplicate = manifest.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        Require(duplicate is null, CycleProblem.InvalidCommand, $"Project '{duplicate?.Key}' is on the ballot twice.");
+        foreach (var project in manifest.Projects)
+        {
+            Require(IsValidId(project.Id), CycleProblem.InvalidCommand,
+                $"Project id '{project.Id}' must be 1 to 64 characters: letters, digits, '-' or '_'.");
+            Require(project.CostCents > 0, CycleProblem.InvalidCommand, $"Project '{project.Id}' needs a cost above zero.");
+        }
+        try
+        {
+            manifest.Design();
+            var rule = manifest.Rule.ToRule();
+            Require(rule.Kind != RuleKind.Phragmen || manifest.Ballot.Kind != BallotKind.Cumulative, CycleProblem.InvalidCommand,
+                "Sequential Phragmén counts approvals; it cannot be used with cumulative (points) ballots.");
+        }
+        catch (ArgumentException exception)
+        {
+            throw new BudgetCycleException(CycleProblem.InvalidCommand, exception.Message);
+        }
+    }
+
+    private BudgetCycleState TentativeCycle(string cycleId) => _journal.Tentative.Cycle(cycleId) ?? throw UnknownCycle(cycleId);
+
+    private BudgetCycleState ConfirmedCycle(string cycleId) => _journal.Confirmed.Cycle(cycleId) ?? throw UnknownCycle(cycleId);
+
+    private BudgetCycleException UnknownCycle(string cycleId) =>
+        new(CycleProblem.UnknownCycle, $"Neighbourhood {NeighbourhoodId} has no budget cycle '{cycleId}'.");
+
+    private static CycleView View(BudgetCycleState cycle) => new(
+        cycle.CycleId, cycle.Title, cycle.BudgetCents, cycle.Phase, cycle.Manifest, cycle.ManifestHash,
+        cycle.EnrolledCount, cycle.Tally?.View(), cycle.Closing);
+
+    private static bool IsValidId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static void Require(bool condition, CycleProblem problem, string message)
+    {
+        if (!condition)
+        {
+            throw new BudgetCycleException(problem, message);
+        }
+    }
+}
