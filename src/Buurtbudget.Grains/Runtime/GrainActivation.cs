@@ -17,6 +17,7 @@ internal sealed class GrainActivation : IGrainContext
     private int _callsInFlight;
     private bool _deactivationRequested;
     private bool _deactivating;
+    private DeactivationReason _deactivationReason = DeactivationReason.Requested;
     private DateTimeOffset _lastCallEnded;
 
     public GrainActivation(GrainRuntime runtime, GrainId id, GrainRegistration registration)
@@ -37,18 +38,21 @@ internal sealed class GrainActivation : IGrainContext
     /// <summary>Completes when this activation is gone and a new one may start.</summary>
     public Task Deactivated => _deactivated.Task;
 
-    public void DeactivateOnIdle()
+    public void DeactivateOnIdle() => RequestDeactivation(DeactivationReason.Requested);
+
+    public void RequestDeactivation(DeactivationReason reason)
     {
         bool now;
         lock (_lock)
         {
             _deactivationRequested = true;
+            _deactivationReason = reason;
             now = _callsInFlight == 0 && !_deactivating;
             _deactivating |= now;
         }
         if (now)
         {
-            _ = DeactivateAsync(DeactivationReason.Requested);
+            _ = DeactivateAsync(reason);
         }
     }
 
@@ -78,7 +82,7 @@ internal sealed class GrainActivation : IGrainContext
         }
         if (deactivate)
         {
-            _ = DeactivateAsync(DeactivationReason.Requested);
+            _ = DeactivateAsync(_deactivationReason);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
         // Shut down gracefully: each activation finishes its calls in flight, then runs its deactivation hook.
         foreach (var activation in _activations.Values)
         {
-            activation.DeactivateOnIdle();
+            activation.RequestDeactivation(DeactivationReason.Shutdown);
         }
         await Task.WhenAll(_activations.Values.Select(activation => activation.Deactivated));
     }
