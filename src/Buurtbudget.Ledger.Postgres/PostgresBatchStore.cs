@@ -11,6 +11,21 @@ internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchSt
 {
     public async Task<IReadOnlyList<AppendOutcome>> CommitBatchAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // After a restart or a network cut the pool's idle connections are dead too; drop them so the
+            // next batch opens a fresh connection instead of failing on a stale one.
+            dataSource.Clear();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    {
         // Statements go in stream order (stable, so one stream's appends keep theirs): every node then locks
         // head rows in the same order, and two nodes' batches cannot deadlock each other.
         var order = Enumerable.Range(0, batch.Count)

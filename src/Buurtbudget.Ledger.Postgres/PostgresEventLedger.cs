@@ -32,14 +32,14 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
     public async IAsyncEnumerable<LedgerEntry> ReadAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        await using var connection = await Unavailable.Wrap(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await using var connection = await Unavailable.Wrap(_dataSource, () => _dataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             "SELECT version, kind, payload, prev_hash, entry_hash FROM ledger_entries WHERE stream_id = $1 AND version > $2 ORDER BY version",
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
-        await using var reader = await Unavailable.Wrap(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        while (await Unavailable.Wrap(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        await using var reader = await Unavailable.Wrap(_dataSource, () => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await Unavailable.Wrap(_dataSource, () => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
             yield return new LedgerEntry(
                 streamId,
@@ -54,7 +54,7 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
     public async Task<StreamHead> ReadHeadAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        return await Unavailable.Wrap(async () =>
+        return await Unavailable.Wrap(_dataSource, async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("SELECT version, head_hash FROM ledger_streams WHERE stream_id = $1", connection);
@@ -69,7 +69,7 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
     public async Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        return await Unavailable.Wrap(async () =>
+        return await Unavailable.Wrap(_dataSource, async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $1", connection);
@@ -84,7 +84,7 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
     public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await Unavailable.Wrap(async () =>
+        await Unavailable.Wrap(_dataSource, async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
