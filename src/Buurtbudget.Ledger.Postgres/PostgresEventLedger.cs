@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using Buurtbudget.Ledger.GroupCommit;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Buurtbudget.Ledger.Postgres;
+
+/// <summary>
+/// The ledger on PostgreSQL, for one or more server nodes sharing a database: group commit as in
+/// <see cref="GroupCommitWriter"/>, each batch one round trip plus COMMIT. Connect it with the application role;
+/// the schema owner runs <see cref="PostgresLedgerSchema.MigrateAsync"/> first. A lost connection or a stopped
+/// database surfaces as <see cref="LedgerUnavailableException"/>, and the next batch simply opens a new connection.
+/// </summary>
+public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitWriter _writer;
+
+    /// <param name="dataSource">Owned by the caller, who disposes it after this ledger.</param>
+    public PostgresEventLedger(NpgsqlDataSource dataSource, int maxBatchSize = GroupCommitWriter.DefaultMaxBatchSize, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _dataSource = dataSource;
+        _writer = new GroupCommitWriter(new PostgresBatchStore(dataSource), maxBatchSize, logger);
+    }
+
+    public LedgerCounters Counters => _writer.Counters;
+
+    public Task<IReadOnlyList<LedgerEntry>> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<NewEntry> entries, CancellationToken cancellationToken = default) =>
+        _writer.AppendAsync(streamId, expected, entries, cancellationToken);
+
+    public async IAsyncEnumerable<LedgerEntry> ReadAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        await using var connection = await Unavailable.Wrap(_dataSource, () => _dataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT version, kind, payload, prev_hash, entry_hash FROM ledger_entries WHERE stream_id = $1 AND version > $2 ORDER BY version",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
+        await using var reader = await Unavailable.Wrap(_dataSource, () => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await Unavailable.Wrap(_dataSource, () => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            yield return new LedgerEntry(
+                streamId,
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetFieldValue<byte[]>(2),
+                EntryHash.FromBytes(reader.GetFieldValue<byte[]>(3)),
+                EntryHash.FromBytes(reader.GetFieldValue<byte[]>(4)));
+        }
+    }
+
+    public async Task<StreamHead> ReadHeadAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        return await Unavailable.Wrap(_dataSource, async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT version, head_hash FROM ledger_streams WHERE stream_id = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StreamHead(reader.GetInt64(0), EntryHash.FromBytes(reader.GetFieldValue<byte[]>(1)))
+                : StreamHead.Empty;
+        }).ConfigureAwait(false);
+    }
+
+    public async Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        return await Unavailable.Wrap(_dataSource, async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new Snapshot(streamId, new StreamHead(reader.GetInt64(0), EntryHash.FromBytes(reader.GetFieldValue<byte[]>(1))), reader.GetFieldValue<byte[]>(2))
+                : null;
+        }).ConfigureAwait(false);
+    }
+
+    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await Unavailable.Wrap(_dataSource, async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO ledger_snapshots (stream_id, version, head_hash, state) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash, state = excluded.state
+                WHERE excluded.version > ledger_snapshots.version
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
+            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Version });
+            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Hash.Bytes.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.State.ToArray() });
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes every queued append. The data source stays open: it belongs to the caller.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}

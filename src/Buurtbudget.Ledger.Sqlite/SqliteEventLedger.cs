@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using Buurtbudget.Ledger.GroupCommit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Buurtbudget.Ledger.Sqlite;
+
+/// <summary>
+/// The embedded default ledger: one SQLite file (WAL, <c>synchronous=FULL</c>) written through group commit.
+/// Several processes may open the same file; they take turns for the write lock (busy timeout) and the
+/// expected-head check keeps their appends from forking a stream.
+/// </summary>
+public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
+{
+    /// <summary>The file name used by <see cref="OpenInDirectory"/>.</summary>
+    public const string DefaultFileName = "ledger.db";
+
+    private readonly SqliteBatchStore _store;
+    private readonly GroupCommitWriter _writer;
+
+    private SqliteEventLedger(string path, int maxBatchSize, ILogger? logger)
+    {
+        Path = path;
+        _store = new SqliteBatchStore(path);
+        _writer = new GroupCommitWriter(_store, maxBatchSize, logger);
+    }
+
+    /// <summary>The ledger file.</summary>
+    public string Path { get; }
+
+    public LedgerCounters Counters => _writer.Counters;
+
+    /// <summary>Opens (creating or upgrading as needed) the ledger file at <paramref name="path"/>.</summary>
+    public static SqliteEventLedger Open(string path, int maxBatchSize = GroupCommitWriter.DefaultMaxBatchSize, ILogger? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var connection = SqliteConnections.Open(path);
+            SqliteLedgerSchema.Migrate(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new LedgerUnavailableException($"Cannot open the ledger file '{path}': {e.Message}", e);
+        }
+
+        return new SqliteEventLedger(path, maxBatchSize, logger);
+    }
+
+    /// <summary>Opens <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>, creating the directory.</summary>
+    public static SqliteEventLedger OpenInDirectory(string dataDirectory, int maxBatchSize = GroupCommitWriter.DefaultMaxBatchSize, ILogger? logger = null)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return Open(System.IO.Path.Combine(dataDirectory, DefaultFileName), maxBatchSize, logger);
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<NewEntry> entries, CancellationToken cancellationToken = default) =>
+        _writer.AppendAsync(streamId, expected, entries, cancellationToken);
+
+    public async IAsyncEnumerable<LedgerEntry> ReadAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, kind, payload, prev_hash, entry_hash FROM ledger_entries "
+            + "WHERE stream_id = $stream AND version > $after ORDER BY version;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        command.Parameters.AddWithValue("$after", afterVersion);
+        using var reader = await Unavailable.Wrap(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await Unavailable.Wrap(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            yield return new LedgerEntry(
+                streamId,
+                reader.GetInt64(0),
+                reader.GetString(1),
+                (byte[])reader[2],
+                EntryHash.FromBytes((byte[])reader[3]),
+                EntryHash.FromBytes((byte[])reader[4]));
+        }
+    }
+
+    public async Task<StreamHead> ReadHeadAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, head_hash FROM ledger_streams WHERE stream_id = $stream;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        using var reader = await Unavailable.Wrap(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        return reader.Read()
+            ? new StreamHead(reader.GetInt64(0), EntryHash.FromBytes((byte[])reader[1]))
+            : StreamHead.Empty;
+    }
+
+    public async Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $stream;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        using var reader = await Unavailable.Wrap(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        return reader.Read()
+            ? new Snapshot(streamId, new StreamHead(reader.GetInt64(0), EntryHash.FromBytes((byte[])reader[1])), (byte[])reader[2])
+            : null;
+    }
+
+    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
+        command.CommandText = "INSERT INTO ledger_snapshots (stream_id, version, head_hash, state) VALUES ($stream, $version, $hash, $state) "
+            + "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash, state = excluded.state "
+            + "WHERE excluded.version > ledger_snapshots.version;";
+        command.Parameters.AddWithValue("$stream", snapshot.StreamId);
+        command.Parameters.AddWithValue("$version", snapshot.Head.Version);
+        command.Parameters.AddWithValue("$hash", snapshot.Head.Hash.Bytes.ToArray());
+        command.Parameters.AddWithValue("$state", snapshot.State.ToArray());
+        await Unavailable.Wrap(() => command.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        try
+        {
+            return SqliteConnections.Open(Path);
+        }
+        catch (SqliteException e)
+        {
+            throw new LedgerUnavailableException($"Cannot open the ledger file '{Path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Finishes every queued append, then releases the file (pooled connections included).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+        using var connection = new SqliteConnection(SqliteConnections.ConnectionString(Path, readOnly: false));
+        SqliteConnection.ClearPool(connection);
+    }
+}

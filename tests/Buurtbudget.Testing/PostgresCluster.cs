@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Xunit;
+
+namespace Buurtbudget.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster owned by the tests: its own data folder under /tmp, listening only on
+/// 127.0.0.1 on a free port (its unix socket stays in its folder), fsync on, started with <c>pg_ctl</c> and
+/// stopped by its postmaster PID on dispose. Nothing outside its folder is touched.
+/// </summary>
+/// <remarks>
+/// Use it as an xunit collection fixture so one cluster (about a second to create) serves every test of an
+/// assembly: declare <c>[CollectionDefinition("postgres")] public sealed class PostgresCollection :
+/// ICollectionFixture&lt;PostgresCluster&gt;;</c> in the test project and put <c>[Collection("postgres")]</c> on
+/// the test classes; give each test class its own database with <see cref="CreateDatabaseAsync"/>.
+/// </remarks>
+public sealed partial class PostgresCluster : IAsyncLifetime, IAsyncDisposable
+{
+    private const string Superuser = "postgres";
+    private readonly string _superuserPassword = NewPassword();
+    private TempDirectory? _folder;
+    private int? _postmasterPid;
+
+    public int Port { get; private set; }
+
+    /// <summary>The cluster's data folder (PGDATA).</summary>
+    public string DataDirectory => System.IO.Path.Combine(Folder, "data");
+
+    /// <summary>Where the unix socket is (only the cluster's own folder, never /var/run/postgresql).</summary>
+    public string SocketDirectory => Folder;
+
+    /// <summary>The server's log, to read when a test fails.</summary>
+    public string LogFile => System.IO.Path.Combine(Folder, "postgres.log");
+
+    /// <summary>The superuser on the <c>postgres</c> maintenance database.</summary>
+    public string SuperuserConnectionString => ConnectionString("postgres", Superuser, _superuserPassword);
+
+    private string Folder => _folder?.Path ?? throw new InvalidOperationException("The cluster has not been started.");
+
+    /// <summary>Creates the cluster (initdb) and starts it. Call once.</summary>
+    public async Task StartAsync()
+    {
+        if (_folder is not null)
+        {
+            throw new InvalidOperationException("The cluster was already started; use StartAgainAsync after a stop.");
+        }
+
+        _folder = new TempDirectory("buurtbudget-pg-");
+        Port = FreeLoopbackPort();
+        var passwordFile = System.IO.Path.Combine(Folder, "superuser.pw");
+        await File.WriteAllTextAsync(passwordFile, _superuserPassword).ConfigureAwait(false);
+        await ServerProcess.HandOverAsync(Folder).ConfigureAwait(false);
+        // --no-sync only skips flushing initdb's own files (a machine crash mid-test is not what we test);
+        // the running server keeps fsync on, which the durability tests depend on.
+        await ServerProcess.RunAsync(PostgresBinaries.Program("initdb"),
+        [
+            "-D", DataDirectory, "-U", Superuser, "--pwfile", passwordFile, "--auth-host=scram-sha-256",
+            "--auth-local=peer", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions",
+        ]).ConfigureAwait(false);
+        File.Delete(passwordFile);
+        await File.AppendAllTextAsync(System.IO.Path.Combine(DataDirectory, "postgresql.conf"), string.Create(CultureInfo.InvariantCulture, $"""
+
+            # Written by Buurtbudget.Testing.PostgresCluster
+            listen_addresses = '127.0.0.1'
+            port = {Port}
+            unix_socket_directories = '{SocketDirectory}'
+            fsync = on
+            synchronous_commit = on
+            max_connections = 60
+            shared_buffers = 32MB
+            """)).ConfigureAwait(false);
+        await StartServerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Crashes the server the way a power cut or <c>kill -9</c> would: no checkpoint, recovery on next start.</summary>
+    public Task StopImmediateAsync() => StopAsync("immediate");
+
+    /// <summary>Starts the same cluster again after a stop (crash recovery runs after an immediate stop).</summary>
+    public Task StartAgainAsync() => StartServerAsync();
+
+    /// <summary>
+    /// Creates a database owned by a new role <c>{name}_owner</c>, plus a role <c>{name}_app</c> that may only
+    /// connect; the schema's migrations decide what else the app role may do.
+    /// </summary>
+    public async Task<PostgresDatabase> CreateDatabaseAsync(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!SafeName().IsMatch(name))
+        {
+            throw new ArgumentException("Use lower-case letters, digits and underscores, starting with a letter.", nameof(name));
+        }
+
+        string owner = $"{name}_owner", app = $"{name}_app";
+        string ownerPassword = NewPassword(), appPassword = NewPassword();
+        await using (var connection = new NpgsqlConnection(SuperuserConnectionString))
+        {
+            await connection.OpenAsync().ConfigureAwait(false);
+            foreach (var sql in new[]
+            {
+                $"CREATE ROLE {owner} LOGIN PASSWORD '{ownerPassword}'",
+                $"CREATE ROLE {app} LOGIN PASSWORD '{appPassword}'",
+                $"CREATE DATABASE {name} OWNER {owner}",
+                $"REVOKE ALL ON DATABASE {name} FROM PUBLIC",
+                $"GRANT CONNECT, TEMPORARY ON DATABASE {name} TO {owner}",
+                $"GRANT CONNECT ON DATABASE {name} TO {app}",
+            })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+        }
+
+        return new PostgresDatabase(
+            name,
+            ConnectionString(name, Superuser, _superuserPassword),
+            owner,
+            ConnectionString(name, owner, ownerPassword),
+            app,
+            ConnectionString(name, app, appPassword));
+    }
+
+    private string ConnectionString(string database, string user, string password) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Database = database,
+        Username = user,
+        Password = password,
+        Timeout = 5,
+        CommandTimeout = 30,
+    }.ToString();
+
+    private async Task StartServerAsync()
+    {
+        await ServerProcess.RunAsync(PostgresBinaries.Program("pg_ctl"),
+            ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start"]).ConfigureAwait(false);
+        var pidLine = (await File.ReadAllLinesAsync(System.IO.Path.Combine(DataDirectory, "postmaster.pid")).ConfigureAwait(false))[0];
+        _postmasterPid = int.Parse(pidLine, CultureInfo.InvariantCulture);
+    }
+
+    private async Task StopAsync(string mode)
+    {
+        await ServerProcess.RunAsync(PostgresBinaries.Program("pg_ctl"), ["-D", DataDirectory, "-m", mode, "-w", "stop"]).ConfigureAwait(false);
+        _postmasterPid = null;
+    }
+
+    /// <summary>Stops the server (fast) and deletes its folder. If pg_ctl cannot stop it, its postmaster PID is killed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is null)
+        {
+            return;
+        }
+
+        if (_postmasterPid is int pid)
+        {
+            try
+            {
+                await StopAsync("fast").ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                KillPostmaster(pid);
+            }
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        _folder.Dispose();
+        _folder = null;
+    }
+
+    private static void KillPostmaster(int pid)
+    {
+        try
+        {
+            using var postmaster = Process.GetProcessById(pid);
+            postmaster.Kill();
+            postmaster.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (ArgumentException)
+        {
+            // Already exited.
+        }
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => StartAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string NewPassword() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,40}$")]
+    private static partial Regex SafeName();
+}
