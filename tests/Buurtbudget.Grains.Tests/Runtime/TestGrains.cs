@@ -54,9 +54,12 @@ internal class CounterGrain(IGrainContext context, CounterWorld world) : ICounte
 
     public async Task<int> IncrementSlowlyAsync()
     {
-        // Read, yield twice, write: lost updates appear at once if two turns ever overlap.
+        // Read, yield twice, write: a non-reentrant grain loses updates at once if two calls ever interleave,
+        // and any grain counts an overlap if two turns (the code between awaits) ever run at the same time.
         var seen = Enter();
+        Leave();
         await Task.Yield();
+        Enter();
         Leave();
         await Task.Delay(0);
         Enter();
