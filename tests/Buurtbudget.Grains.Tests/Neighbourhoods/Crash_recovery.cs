@@ -18,7 +18,7 @@ public sealed class Crash_recovery(PostgresCluster cluster, ITestOutputHelper ou
 {
     // Each life of the host brings a new wave of voters (plus everyone not acknowledged yet), so every kill
     // lands in the middle of a storm.
-    private const int VotersPerLife = 300;
+    private const int VotersPerLife = 1000;
 
     private static readonly string[] ProjectChoices = ["a", "b", "c", "d", "a,b", "a,c", "b,d", "a,b,c"];
 
@@ -57,8 +57,8 @@ public sealed class Crash_recovery(PostgresCluster cluster, ITestOutputHelper ou
             var pending = Enumerable.Range(0, VotersPerLife * (life + 1)).Where(v => !acknowledged.ContainsKey(v)).ToList();
             await using var host = StormProcess.Start(hostArguments);
             await host.SetupAsync(voters);
-            int killAfter = kill ? random.Next(1, pending.Count) : pending.Count;
-            var answered = await host.CastAsync(pending.Select(v => (v, $"key-{v}", ProjectChoices[v % ProjectChoices.Length])), killAfter);
+            int killAfter = kill ? random.Next(1, pending.Count / 2) : pending.Count;
+            var answered = await host.CastAsync(pending.Select(v => (v, $"key-{v}", ProjectChoices[v % ProjectChoices.Length])), killAfter, killThen: kill);
             try
             {
                 await answered.WaitAsync(TimeSpan.FromSeconds(60));

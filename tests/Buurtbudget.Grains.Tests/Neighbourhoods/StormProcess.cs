@@ -11,7 +11,7 @@ internal sealed class StormProcess : IAsyncDisposable
     private readonly Task _reading;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
-    private (int Count, TaskCompletionSource Reached)? _waitFor;
+    private (int Count, TaskCompletionSource Reached, bool Kill)? _waitFor;
     private int _answers;
 
     private StormProcess(Process process)
@@ -51,13 +51,14 @@ internal sealed class StormProcess : IAsyncDisposable
     }
 
     /// <summary>Sends every cast at once (they pipeline inside the host) and returns a task for the
-    /// moment <paramref name="answers"/> of them have been answered.</summary>
-    public async Task<Task> CastAsync(IEnumerable<(int Voter, string Key, string Projects)> casts, int answers)
+    /// moment <paramref name="answers"/> of them have been answered; with <paramref name="killThen"/>, the host
+    /// is killed with SIGKILL right as that answer is read, while the rest of the storm is still in flight.</summary>
+    public async Task<Task> CastAsync(IEnumerable<(int Voter, string Key, string Projects)> casts, int answers, bool killThen)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
-            _waitFor = (answers, reached);
+            _waitFor = (answers, reached, killThen);
             if (_answers >= answers)
             {
                 reached.TrySetResult();
@@ -113,6 +114,10 @@ internal sealed class StormProcess : IAsyncDisposable
                 _answers++;
                 if (_waitFor is { } wait && _answers >= wait.Count)
                 {
+                    if (wait.Kill && !wait.Reached.Task.IsCompleted)
+                    {
+                        _process.Kill(entireProcessTree: false);
+                    }
                     wait.Reached.TrySetResult();
                 }
             }
