@@ -71,7 +71,8 @@ public sealed class EventJournal<TState, TEvent>
         {
             if (state is null)
             {
-                if (entry.Version != snapshot.Head.Version || !entry.Hash.Equals(snapshot.Head.Hash))
+                var recomputed = ChainHash.Compute(StreamId, entry.Version, entry.Kind, entry.Payload.Span, entry.PreviousHash);
+                if (entry.Version != snapshot.Head.Version || !entry.Hash.Equals(snapshot.Head.Hash) || !recomputed.Equals(entry.Hash))
                 {
                     return false;
                 }
@@ -203,6 +204,9 @@ public sealed class EventJournal<TState, TEvent>
             WriteSnapshot();
         }
     }
+
+    /// <summary>Completes when the snapshot being written (if any) is stored; deactivation waits for it.</summary>
+    public Task SnapshotWritten => _snapshotWrite;
 
     /// <summary>Stores the confirmed state as a snapshot in the background; a failed snapshot only costs replay time.</summary>
     public Task WriteSnapshot()

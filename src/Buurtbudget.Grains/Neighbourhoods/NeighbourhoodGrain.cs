@@ -38,7 +38,9 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
 
     public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
 
-    public Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _journal.WriteSnapshot();
+    // Snapshots are written as the stream grows (every snapshotEvery entries), not on the way out: a snapshot
+    // only saves replay time, and activation trusts entries before it without re-hashing them.
+    public Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _journal.SnapshotWritten;
 
     public async Task<CycleView> CreateBudgetCycleAsync(CreateBudgetCycle command)
     {
