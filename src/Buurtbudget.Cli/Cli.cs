@@ -6,7 +6,7 @@ namespace Buurtbudget.Cli;
 
 /// <summary>
 /// The whole command line as one call with explicit writers, so tests run it in-process and read exactly
-/// what a user would see. Exit codes: 0 success, 1 a file or rule problem, 2 a bad command line.
+/// what a user would see. Exit codes: 0 success, 1 a file, store or rule problem, 2 a bad command line, 3 a broken ledger.
 /// </summary>
 internal static class Cli
 {
@@ -62,6 +62,7 @@ internal static class Cli
             new OutcomeCommand(),
             new CheckCommand(),
             new BenchCommand(args),
+            new VerifyCommand(),
         };
 
     /// <summary>Prints the help of <paramref name="command"/> (the one the user was typing) to <paramref name="writer"/>.</summary>

@@ -5,8 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Buurtbudget.Ledger.Tests.Tampering;
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
-public sealed class SqliteTamperTests : TamperContract
+public sealed class SqliteTamperTests : TamperContract, IDisposable
 {
     private readonly TempDirectory _folder = new("buurtbudget-tamper-");
 
@@ -31,9 +30,5 @@ public sealed class SqliteTamperTests : TamperContract
 
     protected override Task<LedgerRows> ReadRowsAsync() => Task.FromResult(SqliteLedgerRows.Read(Path));
 
-    public override Task DisposeAsync()
-    {
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 }
