@@ -57,7 +57,7 @@ internal static class Cli
     }
 
     private static RootCommand CreateRootCommand(IReadOnlyList<string> args) =>
-        new("Buurtbudget: outcomes of participatory budgeting elections stored as Pabulib (.pb) files.")
+        new("Buurtbudget: outcomes of participatory budgeting elections stored as Pabulib (.pb) files, and verification of ballot ledgers.")
         {
             new OutcomeCommand(),
             new CheckCommand(),
