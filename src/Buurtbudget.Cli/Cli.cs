@@ -63,6 +63,7 @@ internal static class Cli
             new CheckCommand(),
             new BenchCommand(args),
             new VerifyCommand(),
+            new BenchLedgerCommand(args),
         };
 
     /// <summary>Prints the help of <paramref name="command"/> (the one the user was typing) to <paramref name="writer"/>.</summary>
