@@ -39,17 +39,47 @@ public sealed class PostgresTwoNodeTests(PostgresCluster cluster)
         Assert.All(results.SelectMany(r => r), e => Assert.Equal(e.Hash.ToString(), stored[e.Version]));
     }
 
+    [Fact]
+    public async Task Two_nodes_batching_appends_to_the_same_streams_never_deadlock_or_fork()
+    {
+        const int Streams = 8, PerStream = 6;
+        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("two_nodes_many"));
+        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
+        await using var sourceA = NpgsqlDataSource.Create(database.AppConnectionString);
+        await using var sourceB = NpgsqlDataSource.Create(database.AppConnectionString);
+        await using var nodeA = new PostgresEventLedger(sourceA);
+        await using var nodeB = new PostgresEventLedger(sourceB);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Both nodes write every stream at once, so their batches hold the same head rows, queued in opposite
+        // orders; a deadlock would surface as LedgerUnavailableException and fail the test.
+        var writers = Enumerable.Range(0, Streams).SelectMany(s => new[]
+        {
+            Task.Run(() => AppendUntilAsync(nodeA, $"stream-{s}", 1000, PerStream, go.Task)),
+            Task.Run(() => AppendUntilAsync(nodeB, $"stream-{Streams - 1 - s}", 2000, PerStream, go.Task)),
+        }).ToArray();
+        go.SetResult();
+        await Task.WhenAll(writers);
+
+        var report = LedgerVerifier.Verify(await PostgresLedgerRows.ReadAsync(database.SuperuserConnectionString));
+        Assert.True(report.IsIntact);
+        Assert.All(report.Streams, s => Assert.Equal(2 * PerStream, s.Head!.Value.Version));
+    }
+
     /// <summary>A node's loop: read the head, append, and on a conflict (the other node won) read again.</summary>
-    private static async Task<List<LedgerEntry>> AppendUntilAsync(PostgresEventLedger node, int firstBallot, int count, Task go)
+    private static Task<List<LedgerEntry>> AppendUntilAsync(PostgresEventLedger node, int firstBallot, int count, Task go) =>
+        AppendUntilAsync(node, "ballots", firstBallot, count, go);
+
+    private static async Task<List<LedgerEntry>> AppendUntilAsync(PostgresEventLedger node, string stream, int firstBallot, int count, Task go)
     {
         await go;
         var acknowledged = new List<LedgerEntry>();
         while (acknowledged.Count < count)
         {
-            var head = await node.ReadHeadAsync("ballots");
+            var head = await node.ReadHeadAsync(stream);
             try
             {
-                acknowledged.AddRange(await node.AppendAsync("ballots", head, Events.Ballots(firstBallot + acknowledged.Count)));
+                acknowledged.AddRange(await node.AppendAsync(stream, head, Events.Ballots(firstBallot + acknowledged.Count)));
             }
             catch (LedgerConflictException)
             {
