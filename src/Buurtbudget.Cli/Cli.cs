@@ -6,7 +6,7 @@ namespace Buurtbudget.Cli;
 
 /// <summary>
 /// The whole command line as one call with explicit writers, so tests run it in-process and read exactly
-/// what a user would see. Exit codes: 0 success, 1 a file or rule problem, 2 a bad command line.
+/// what a user would see. Exit codes: 0 success, 1 a file, store or rule problem, 2 a bad command line, 3 a broken ledger.
 /// </summary>
 internal static class Cli
 {
@@ -57,11 +57,13 @@ internal static class Cli
     }
 
     private static RootCommand CreateRootCommand(IReadOnlyList<string> args) =>
-        new("Buurtbudget: outcomes of participatory budgeting elections stored as Pabulib (.pb) files.")
+        new("Buurtbudget: outcomes of participatory budgeting elections stored as Pabulib (.pb) files, and verification of ballot ledgers.")
         {
             new OutcomeCommand(),
             new CheckCommand(),
             new BenchCommand(args),
+            new VerifyCommand(),
+            new BenchLedgerCommand(args),
         };
 
     /// <summary>Prints the help of <paramref name="command"/> (the one the user was typing) to <paramref name="writer"/>.</summary>

@@ -4,27 +4,53 @@ using Npgsql;
 namespace Buurtbudget.Ledger.Postgres;
 
 /// <summary>
-/// Applies a batch as one <see cref="NpgsqlBatch"/> (one round trip) in a transaction, then COMMIT with
-/// <c>synchronous_commit = on</c>, so the writer completes callers only after the WAL is flushed.
+/// Applies a batch as ONE round trip: an <see cref="NpgsqlBatch"/> without an explicit transaction runs as one
+/// implicit transaction that PostgreSQL commits when the batch ends, before it answers; with
+/// <c>synchronous_commit = on</c> that answer means the WAL is flushed. Any error rolls the whole batch back.
 /// </summary>
-internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchStore
+/// <remarks>
+/// The store keeps its own connection open (one per writer lane) instead of returning it to the pool after every
+/// batch: no pool reset, and its three statements stay prepared. After any failure the connection is dropped and
+/// the pool cleared, so the next batch starts on a fresh connection (for example once the database is back).
+/// </remarks>
+internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchStore, IAsyncDisposable
 {
+    private NpgsqlConnection? _connection;
+
     public async Task<IReadOnlyList<AppendOutcome>> CommitBatchAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
         try
         {
-            return await CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+            var connection = _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await CommitAsync(connection, batch, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            // After a restart or a network cut the pool's idle connections are dead too; drop them so the
-            // next batch opens a fresh connection instead of failing on a stale one.
+            // After a restart or a network cut the pool's idle connections are dead too; drop them all.
+            await CloseAsync().ConfigureAwait(false);
             dataSource.Clear();
             throw;
         }
     }
 
-    private async Task<IReadOnlyList<AppendOutcome>> CommitAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Durability is the ledger's promise, whatever the database or role default says.
+            await using var durable = new NpgsqlCommand("SET synchronous_commit = on", connection);
+            await durable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<IReadOnlyList<AppendOutcome>> CommitAsync(NpgsqlConnection connection, IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
         // Statements go in stream order (stable, so one stream's appends keep theirs): every node then locks
         // head rows in the same order, and two nodes' batches cannot deadlock each other.
@@ -32,29 +58,37 @@ internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchSt
             .OrderBy(i => batch[i].StreamId, StringComparer.Ordinal)
             .ToArray();
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlBatch(connection, transaction);
-        // Durability is the ledger's promise, whatever the database or role default says.
-        command.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = on"));
+        await using var command = new NpgsqlBatch(connection);
         foreach (var i in order)
         {
             command.BatchCommands.Add(AppendStatement.For(batch[i]));
         }
 
+        // Two statement texts in all: prepared once on this connection, then only bound and executed.
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         var outcomes = new AppendOutcome[batch.Count];
         for (int k = 0; k < order.Length; k++)
         {
             var append = batch[order[k]];
-            var inserted = command.BatchCommands[k + 1].RecordsAffected;
+            var inserted = command.BatchCommands[k].RecordsAffected;
             outcomes[order[k]] = inserted == append.Entries.Count ? AppendOutcome.Committed
                 : inserted == 0 ? AppendOutcome.Conflict
                 : throw new InvalidOperationException($"Append to '{append.StreamId}' inserted {inserted} of {append.Entries.Count} entries.");
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
+
+    private async Task CloseAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(CloseAsync());
 }

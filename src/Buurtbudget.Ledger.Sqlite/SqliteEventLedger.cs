@@ -60,7 +60,7 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
     public async IAsyncEnumerable<LedgerEntry> ReadAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, kind, payload, prev_hash, entry_hash FROM ledger_entries "
             + "WHERE stream_id = $stream AND version > $after ORDER BY version;";
@@ -82,7 +82,7 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
     public async Task<StreamHead> ReadHeadAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, head_hash FROM ledger_streams WHERE stream_id = $stream;";
         command.Parameters.AddWithValue("$stream", streamId);
@@ -95,7 +95,7 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
     public async Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $stream;";
         command.Parameters.AddWithValue("$stream", streamId);
@@ -108,7 +108,7 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
     public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        using var connection = OpenReader();
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
         command.CommandText = "INSERT INTO ledger_snapshots (stream_id, version, head_hash, state) VALUES ($stream, $version, $hash, $state) "
@@ -121,7 +121,8 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
         await Unavailable.Wrap(() => command.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
     }
 
-    private SqliteConnection OpenReader()
+    /// <summary>Reads and snapshot writes use their own pooled connections, never the writer loop's.</summary>
+    private SqliteConnection OpenConnection()
     {
         try
         {

@@ -98,7 +98,8 @@ public sealed partial class PostgresCluster : IAsyncLifetime, IAsyncDisposable
 
         string owner = $"{name}_owner", app = $"{name}_app";
         string ownerPassword = NewPassword(), appPassword = NewPassword();
-        await using (var connection = new NpgsqlConnection(SuperuserConnectionString))
+        // Unpooled: after StopImmediateAsync a pooled connection would be dead, and this must work right after a restart.
+        await using (var connection = new NpgsqlConnection(SuperuserConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync().ConfigureAwait(false);
             foreach (var sql in new[]
@@ -142,6 +143,17 @@ public sealed partial class PostgresCluster : IAsyncLifetime, IAsyncDisposable
             ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start"]).ConfigureAwait(false);
         var pidLine = (await File.ReadAllLinesAsync(System.IO.Path.Combine(DataDirectory, "postmaster.pid")).ConfigureAwait(false))[0];
         _postmasterPid = int.Parse(pidLine, CultureInfo.InvariantCulture);
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
+
+    /// <summary>A safety net: if the test host exits without disposing the fixture, do not leave a server running.</summary>
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        if (_postmasterPid is int pid)
+        {
+            KillPostmaster(pid);
+        }
     }
 
     private async Task StopAsync(string mode)
@@ -170,6 +182,7 @@ public sealed partial class PostgresCluster : IAsyncLifetime, IAsyncDisposable
             }
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         NpgsqlConnection.ClearAllPools();
         _folder.Dispose();
         _folder = null;

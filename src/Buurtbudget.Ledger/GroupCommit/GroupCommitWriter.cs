@@ -24,7 +24,6 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
 
     private readonly IBatchStore _store;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private long _appends;
     private long _commits;
@@ -100,7 +99,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         IReadOnlyList<AppendOutcome> outcomes;
         try
         {
-            outcomes = await _store.CommitBatchAsync(batch, _stopping.Token).ConfigureAwait(false);
+            // Never cancelled: once a batch is handed to the store its outcome must be learned, not abandoned.
+            outcomes = await _store.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any store failure must reach the callers as "unavailable", never crash the loop.
         catch (Exception e)
@@ -135,7 +135,6 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "A ledger batch of {Count} appends failed; every append in it is reported unavailable")]
