@@ -27,7 +27,7 @@ public sealed class Ballot_box_model(ITestOutputHelper output)
         var random = new Random(seed);
         using var folder = new TempDirectory();
         var secrecy = BallotSecrecy.CreateRandom();
-        var node = BallotBoxNode.OnSqlite(folder.File("ledger.db"), secrecy, snapshotEvery: random.Next(3, 30));
+        var node = ServerNode.OnSqlite(folder.File("ledger.db"), secrecy, snapshotEvery: random.Next(3, 30));
         try
         {
             var voters = Enumerable.Range(0, 12).Select(i => $"voter-{i}").ToArray();
@@ -47,7 +47,7 @@ public sealed class Ballot_box_model(ITestOutputHelper output)
                 else if (action == 1)
                 {
                     await node.DisposeAsync();
-                    node = BallotBoxNode.OnSqlite(folder.File("ledger.db"), secrecy, snapshotEvery: random.Next(3, 30));
+                    node = ServerNode.OnSqlite(folder.File("ledger.db"), secrecy, snapshotEvery: random.Next(3, 30));
                 }
                 else
                 {

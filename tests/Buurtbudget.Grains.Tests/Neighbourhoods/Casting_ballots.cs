@@ -9,13 +9,13 @@ public sealed class Casting_ballots : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
     private readonly BallotSecrecy _secrecy = BallotSecrecy.CreateRandom();
-    private BallotBoxNode _node = null!;
+    private ServerNode _node = null!;
 
     private INeighbourhoodGrain Oost => _node.Neighbourhood("oost");
 
     public Task InitializeAsync()
     {
-        _node = BallotBoxNode.OnSqlite(_folder.File("ledger.db"), _secrecy);
+        _node = ServerNode.OnSqlite(_folder.File("ledger.db"), _secrecy);
         return Task.CompletedTask;
     }
 
@@ -252,7 +252,7 @@ public sealed class Casting_ballots : IAsyncLifetime
 
         await _node.Runtime.CollectIdleAsync();
         await _node.DisposeAsync();
-        _node = BallotBoxNode.OnSqlite(_folder.File("ledger.db"), _secrecy);
+        _node = ServerNode.OnSqlite(_folder.File("ledger.db"), _secrecy);
         var after = await Oost.GetCycleAsync(Votes.Cycle);
 
         Assert.Equal(before.ManifestHash, after.ManifestHash);

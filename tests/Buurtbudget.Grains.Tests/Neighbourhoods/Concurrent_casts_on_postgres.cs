@@ -55,7 +55,7 @@ public sealed class Concurrent_casts_on_postgres(PostgresCluster cluster, ITestO
         int seed = Seed();
         output.WriteLine($"seed {seed} (set BUURTBUDGET_GRAINS_SEED to repeat)");
         var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("onevoter"));
-        await using var node = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
+        await using var node = await ServerNode.OnPostgresAsync(database, _secrecy);
         var west = node.Neighbourhood("west");
         await Votes.OpenAsync(west, ["anna"], Votes.Opening(revote: revote));
         var random = new Random(seed);
@@ -77,7 +77,7 @@ public sealed class Concurrent_casts_on_postgres(PostgresCluster cluster, ITestO
     public async Task A_thousand_simultaneous_retries_of_one_request_record_one_ballot_and_return_one_receipt()
     {
         var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("retries"));
-        await using var node = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
+        await using var node = await ServerNode.OnPostgresAsync(database, _secrecy);
         var west = node.Neighbourhood("west");
         await Votes.OpenAsync(west, ["anna"]);
 
@@ -94,7 +94,7 @@ public sealed class Concurrent_casts_on_postgres(PostgresCluster cluster, ITestO
         int seed = Seed();
         output.WriteLine($"seed {seed}");
         var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("race"));
-        await using var node = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
+        await using var node = await ServerNode.OnPostgresAsync(database, _secrecy);
         var west = node.Neighbourhood("west");
         var voters = Enumerable.Range(0, 400).Select(i => $"voter-{i}").ToArray();
         await Votes.OpenAsync(west, voters);
@@ -126,8 +126,8 @@ public sealed class Concurrent_casts_on_postgres(PostgresCluster cluster, ITestO
     public async Task Two_nodes_casting_for_one_cycle_record_each_ballot_exactly_once_and_agree_after_reload()
     {
         var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("twonodes"));
-        await using var first = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
-        await using var second = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
+        await using var first = await ServerNode.OnPostgresAsync(database, _secrecy);
+        await using var second = await ServerNode.OnPostgresAsync(database, _secrecy);
         var voters = Enumerable.Range(0, 300).Select(i => $"voter-{i}").ToArray();
         await Votes.OpenAsync(first.Neighbourhood("west"), voters);
 
@@ -148,7 +148,7 @@ public sealed class Concurrent_casts_on_postgres(PostgresCluster cluster, ITestO
 
         await first.Runtime.DisposeAsync();
         await second.Runtime.DisposeAsync();
-        await using var reloaded = await BallotBoxNode.OnPostgresAsync(database, _secrecy);
+        await using var reloaded = await ServerNode.OnPostgresAsync(database, _secrecy);
         var tally = (await reloaded.Neighbourhood("west").GetCycleAsync(Votes.Cycle)).Tally!;
         Assert.Equal(voters.Length, tally.Turnout);
         Assert.All(tally.Projects, p => Assert.Equal(voters.Length / Votes.Projects.Length, p.Ballots));

@@ -114,7 +114,7 @@ public sealed class Crash_recovery(PostgresCluster cluster, ITestOutputHelper ou
         var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("pgstop"));
         var secrecy = BallotSecrecy.CreateRandom();
         var voters = Enumerable.Range(0, 800).Select(i => $"voter-{i}").ToArray();
-        await using (var node = await BallotBoxNode.OnPostgresAsync(database, secrecy))
+        await using (var node = await ServerNode.OnPostgresAsync(database, secrecy))
         {
             var west = node.Neighbourhood("west");
             await Votes.OpenAsync(west, voters);

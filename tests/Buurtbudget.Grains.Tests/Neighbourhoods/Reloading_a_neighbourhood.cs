@@ -11,13 +11,13 @@ public sealed class Reloading_a_neighbourhood : IAsyncLifetime
     private const string Stream = "neighbourhood/noord";
     private readonly TempDirectory _folder = new();
     private readonly BallotSecrecy _secrecy = BallotSecrecy.CreateRandom();
-    private readonly List<BallotBoxNode> _nodes = [];
+    private readonly List<ServerNode> _nodes = [];
 
     private string File => _folder.File("ledger.db");
 
-    private BallotBoxNode NewNode(int snapshotEvery = 10_000)
+    private ServerNode NewNode(int snapshotEvery = 10_000)
     {
-        var node = BallotBoxNode.OnSqlite(File, _secrecy, snapshotEvery);
+        var node = ServerNode.OnSqlite(File, _secrecy, snapshotEvery);
         _nodes.Add(node);
         return node;
     }

@@ -56,7 +56,7 @@ public sealed class Two_processes_on_postgres(PostgresCluster cluster, ITestOutp
         Assert.Equal(Voters, rows.Entries.Count(e => e.Kind == "BallotCast"));
         Assert.Equal(Voters, receipts.Values.Select(r => r.Position).Distinct().Count());
 
-        await using var reloaded = await BallotBoxNode.OnPostgresAsync(database, new BallotSecrecy(secretBytes));
+        await using var reloaded = await ServerNode.OnPostgresAsync(database, new BallotSecrecy(secretBytes));
         var tally = (await reloaded.Neighbourhood("storm").GetCycleAsync("storm")).Tally!;
         Assert.Equal(Voters, tally.Turnout);
         foreach (var project in tally.Projects)

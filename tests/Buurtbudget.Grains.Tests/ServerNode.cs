@@ -1,4 +1,5 @@
 using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Ledger;
 using Buurtbudget.Ledger.Postgres;
@@ -6,42 +7,45 @@ using Buurtbudget.Ledger.Sqlite;
 using Buurtbudget.Testing;
 using Npgsql;
 
-namespace Buurtbudget.Grains.Tests.Neighbourhoods;
+namespace Buurtbudget.Grains.Tests;
 
-/// <summary>One server node as far as ballots go: a grain runtime hosting neighbourhood grains on a real ledger.</summary>
-internal sealed class BallotBoxNode : IAsyncDisposable
+/// <summary>One server node as far as grains go: a grain runtime hosting neighbourhood and proposal grains on a real ledger.</summary>
+internal sealed class ServerNode : IAsyncDisposable
 {
     private readonly IAsyncDisposable _ledgerLifetime;
     private readonly NpgsqlDataSource? _dataSource;
 
-    private BallotBoxNode(IEventLedger ledger, IAsyncDisposable ledgerLifetime, BallotSecrecy secrecy, int snapshotEvery, NpgsqlDataSource? dataSource = null)
+    private ServerNode(IEventLedger ledger, IAsyncDisposable ledgerLifetime, BallotSecrecy secrecy, int snapshotEvery, NpgsqlDataSource? dataSource = null)
     {
         Ledger = ledger;
         _ledgerLifetime = ledgerLifetime;
         _dataSource = dataSource;
         Runtime = new GrainRuntime(TimeProvider.System, new GrainRuntimeOptions { CollectionPeriod = Timeout.InfiniteTimeSpan })
-            .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrecy, snapshotEvery));
+            .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrecy, snapshotEvery))
+            .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger));
     }
 
     public IEventLedger Ledger { get; }
 
     public GrainRuntime Runtime { get; }
 
-    public static BallotBoxNode OnSqlite(string file, BallotSecrecy secrecy, int snapshotEvery = 10_000)
+    public static ServerNode OnSqlite(string file, BallotSecrecy secrecy, int snapshotEvery = 10_000)
     {
         var ledger = SqliteEventLedger.Open(file);
-        return new BallotBoxNode(ledger, ledger, secrecy, snapshotEvery);
+        return new ServerNode(ledger, ledger, secrecy, snapshotEvery);
     }
 
-    public static async Task<BallotBoxNode> OnPostgresAsync(PostgresDatabase database, BallotSecrecy secrecy, int snapshotEvery = 10_000)
+    public static async Task<ServerNode> OnPostgresAsync(PostgresDatabase database, BallotSecrecy secrecy, int snapshotEvery = 10_000)
     {
         await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
         var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
         var ledger = new PostgresEventLedger(dataSource);
-        return new BallotBoxNode(ledger, ledger, secrecy, snapshotEvery, dataSource);
+        return new ServerNode(ledger, ledger, secrecy, snapshotEvery, dataSource);
     }
 
     public INeighbourhoodGrain Neighbourhood(string id) => Runtime.GetGrain<INeighbourhoodGrain>(id);
+
+    public IProposalGrain Proposal(string id) => Runtime.GetGrain<IProposalGrain>(id);
 
     public async ValueTask DisposeAsync()
     {

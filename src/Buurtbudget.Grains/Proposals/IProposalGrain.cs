@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Buurtbudget.Grains.Runtime;
+
+namespace Buurtbudget.Grains.Proposals;
+
+/// <summary>
+/// One resident proposal, keyed by its id, with its full revision history. Rule violations throw
+/// <see cref="ProposalException"/> and change nothing. Support, pledges, comments and feasibility review
+/// arrive with the cycle issue as new events on the same stream.
+/// </summary>
+public interface IProposalGrain : IGrainWithStringKey
+{
+    Task<ProposalView> SubmitAsync(SubmitProposal command);
+
+    Task<ProposalView> ReviseAsync(ReviseProposal command);
+
+    Task<ProposalView> WithdrawAsync(WithdrawProposal command);
+
+    /// <summary>The proposal, or null if nothing was submitted under this id.</summary>
+    Task<ProposalView?> GetAsync();
+}
+
+/// <param name="AuthorKey">Who submits it, as the server knows them; only they may revise or withdraw it.</param>
+public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text);
+
+public sealed record ReviseProposal(string AuthorKey, ProposalText Text);
+
+public sealed record WithdrawProposal(string AuthorKey, string Reason);
+
+/// <summary>What a resident writes: title, description (plain text), cost estimate in cents, and an optional place.</summary>
+public sealed record ProposalText(string Title, string Description, long CostCents, string? Place = null);
+
+public enum ProposalStatus
+{
+    Open,
+    Withdrawn,
+}
+
+public sealed record ProposalRevision(int Number, ProposalText Text);
+
+public sealed record ProposalView(
+    string Id,
+    string NeighbourhoodId,
+    string CycleId,
+    string AuthorKey,
+    ProposalText Text,
+    ProposalStatus Status,
+    string? WithdrawalReason,
+    ImmutableArray<ProposalRevision> History);

@@ -1,0 +1,92 @@
+using Buurtbudget.Grains.Journal;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.Proposals;
+
+/// <summary>One proposal, event-sourced on <c>proposal/{id}</c>. Not reentrant: a proposal sees one command at a time.</summary>
+public sealed class ProposalGrain : IProposalGrain, IGrainBase
+{
+    public const string StreamPrefix = "proposal/";
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 5_000;
+
+    private readonly EventJournal<ProposalState, ProposalEvent> _journal;
+
+    public ProposalGrain(IGrainContext context, IEventLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _journal = new(ledger, StreamPrefix + context.Key, ProposalJson.Instance, context, () => new ProposalState(), snapshotEvery: 100);
+    }
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
+
+    public async Task<ProposalView> SubmitAsync(SubmitProposal command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(_journal.Tentative.View is null, ProposalProblem.AlreadySubmitted, "A proposal with this id was already submitted.");
+        Require(!string.IsNullOrEmpty(command.AuthorKey), ProposalProblem.InvalidText, "A proposal needs an author.");
+        var text = Checked(command.Text);
+        await _journal.AppendAsync(new ProposalSubmitted(command.NeighbourhoodId, command.CycleId, command.AuthorKey, text));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> ReviseAsync(ReviseProposal command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, command.AuthorKey);
+        var text = Checked(command.Text);
+        if (text == proposal.Text)
+        {
+            return proposal;
+        }
+        await _journal.AppendAsync(new ProposalRevised(text));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> WithdrawAsync(WithdrawProposal command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, command.AuthorKey);
+        Require(!string.IsNullOrWhiteSpace(command.Reason) && command.Reason.Length <= 500, ProposalProblem.InvalidText,
+            "Say in at most 500 characters why the proposal is withdrawn; supporters will read it.");
+        await _journal.AppendAsync(new ProposalWithdrawn(command.Reason.Trim()));
+        return _journal.Confirmed.View!;
+    }
+
+    public Task<ProposalView?> GetAsync() => Task.FromResult(_journal.Confirmed.View);
+
+    private ProposalView Existing() =>
+        _journal.Tentative.View ?? throw new ProposalException(ProposalProblem.UnknownProposal, "There is no proposal with this id.");
+
+    private static void RequireAuthorOfOpen(ProposalView proposal, string authorKey)
+    {
+        Require(string.Equals(proposal.AuthorKey, authorKey, StringComparison.Ordinal), ProposalProblem.NotTheAuthor,
+            "Only the author can change or withdraw this proposal.");
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn and can no longer change.");
+    }
+
+    private static ProposalText Checked(ProposalText? text)
+    {
+        Require(text is not null, ProposalProblem.InvalidText, "The proposal's text is missing.");
+        var title = text!.Title?.Trim() ?? "";
+        var description = text.Description?.Trim() ?? "";
+        Require(title.Length is >= 3 and <= MaxTitleLength, ProposalProblem.InvalidText,
+            $"Give the proposal a title of 3 to {MaxTitleLength} characters.");
+        Require(description.Length is >= 1 and <= MaxDescriptionLength, ProposalProblem.InvalidText,
+            $"Describe the proposal in at most {MaxDescriptionLength} characters.");
+        Require(text.CostCents > 0, ProposalProblem.InvalidText, "Estimate what the proposal costs; the cost must be more than zero.");
+        Require(text.Place is null || text.Place.Length <= 200, ProposalProblem.InvalidText, "Describe the place in at most 200 characters.");
+        return text with { Title = title, Description = description, Place = string.IsNullOrWhiteSpace(text.Place) ? null : text.Place.Trim() };
+    }
+
+    private static void Require(bool condition, ProposalProblem problem, string message)
+    {
+        if (!condition)
+        {
+            throw new ProposalException(problem, message);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Buurtbudget.Grains.Journal;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.Proposals;
+
+/// <summary>A proposal folded from its events; also its snapshot form.</summary>
+internal sealed class ProposalState : IJournaledState<ProposalEvent>
+{
+    public ProposalView? View { get; set; }
+
+    public void Apply(ProposalEvent change, LedgerEntry entry)
+    {
+        View = change switch
+        {
+            ProposalSubmitted s => new ProposalView(entry.StreamId[ProposalGrain.StreamPrefix.Length..], s.NeighbourhoodId, s.CycleId,
+                s.AuthorKey, s.Text, ProposalStatus.Open, null, [new ProposalRevision(1, s.Text)]),
+            ProposalRevised r => View! with { Text = r.Text, History = View.History.Add(new ProposalRevision(View.History.Length + 1, r.Text)) },
+            ProposalWithdrawn w => View! with { Status = ProposalStatus.Withdrawn, WithdrawalReason = w.Reason },
+            _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
+        };
+    }
+}
