@@ -1,5 +1,6 @@
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
+using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Ledger;
 using Buurtbudget.Ledger.Postgres;
@@ -22,7 +23,8 @@ internal sealed class ServerNode : IAsyncDisposable
         _dataSource = dataSource;
         Runtime = new GrainRuntime(TimeProvider.System, new GrainRuntimeOptions { CollectionPeriod = Timeout.InfiniteTimeSpan })
             .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrecy, snapshotEvery))
-            .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger));
+            .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
+            .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher));
     }
 
     public IEventLedger Ledger { get; }
@@ -46,6 +48,10 @@ internal sealed class ServerNode : IAsyncDisposable
     public INeighbourhoodGrain Neighbourhood(string id) => Runtime.GetGrain<INeighbourhoodGrain>(id);
 
     public IProposalGrain Proposal(string id) => Runtime.GetGrain<IProposalGrain>(id);
+
+    public IVotingCodesGrain Codes(string neighbourhoodId) => Runtime.GetGrain<IVotingCodesGrain>(neighbourhoodId);
+
+    public static VotingCodeHasher CodeHasher { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Buurtbudget.Grains.Journal;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.VotingCodes;
+
+public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
+{
+    public const string StreamPrefix = "codes/";
+    public const int MaxCodesPerIssue = 20_000;
+
+    private readonly IGrainContext _context;
+    private readonly VotingCodeHasher _hasher;
+    private readonly EventJournal<VotingCodesState, VotingCodeEvent> _journal;
+
+    public VotingCodesGrain(IGrainContext context, IEventLedger ledger, VotingCodeHasher hasher)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _hasher = hasher;
+        _journal = new(ledger, StreamPrefix + context.Key, VotingCodesJson.Instance, context, () => new VotingCodesState(), snapshotEvery: 1_000);
+    }
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
+
+    public async Task<IssuedCodes> IssueAsync(IssueCodes command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Households.IsDefaultOrEmpty || command.Households.Length > MaxCodesPerIssue)
+        {
+            throw new BudgetCycleException(CycleProblem.InvalidCommand, $"List between 1 and {MaxCodesPerIssue:N0} households, one per line.");
+        }
+        var neighbourhood = _context.GrainFactory.GetGrain<INeighbourhoodGrain>(_context.Key);
+        // Fails with a clear message for an unknown or closed cycle before any code exists.
+        var cycle = await neighbourhood.GetCycleAsync(command.CycleId);
+        if (cycle.Phase == CyclePhase.Closed)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed; no new codes can be issued.");
+        }
+        var codes = command.Households.Select(household => new IssuedCode(household, VotingCode.NewCode())).ToImmutableArray();
+        var digests = codes.Select(c => _hasher.Digest(VotingCode.Normalize(c.Code)!)).ToImmutableArray();
+        await _journal.AppendAsync(new VotingCodesIssued(command.CycleId, digests));
+        await neighbourhood.EnrollVotersAsync(new EnrollVoters(command.CycleId, [.. digests.Select(VotingCodeHasher.VoterKey)]));
+        return new IssuedCodes(command.CycleId, codes);
+    }
+
+    public Task<CodeSignIn?> SignInAsync(string typedCode)
+    {
+        var normalized = VotingCode.Normalize(typedCode);
+        if (normalized is null)
+        {
+            return Task.FromResult<CodeSignIn?>(null);
+        }
+        var digest = _hasher.Digest(normalized);
+        var state = _journal.Confirmed;
+        return Task.FromResult(state.CycleByDigest.TryGetValue(digest, out var cycleId) && !state.Revoked.Contains(digest)
+            ? new CodeSignIn(_context.Key, cycleId, VotingCodeHasher.VoterKey(digest))
+            : null);
+    }
+
+    public async Task<bool> RevokeAsync(string typedCode)
+    {
+        var normalized = VotingCode.Normalize(typedCode);
+        if (normalized is null)
+        {
+            return false;
+        }
+        var digest = _hasher.Digest(normalized);
+        if (!_journal.Tentative.CycleByDigest.ContainsKey(digest) || _journal.Tentative.Revoked.Contains(digest))
+        {
+            return false;
+        }
+        await _journal.AppendAsync(new VotingCodeRevoked(digest));
+        return true;
+    }
+}
