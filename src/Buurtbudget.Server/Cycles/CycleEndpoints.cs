@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtbudget.Server.Cycles;
+
+internal static class CycleEndpoints
+{
+    /// <summary>
+    /// A cycle as the public sees it. While voting is open only turnout is shown (no per-project counts that
+    /// could reveal what a neighbour just voted, G9); per-project counts appear once voting has closed.
+    /// </summary>
+    public sealed record PublicCycle(
+        string CycleId,
+        string Title,
+        long BudgetCents,
+        CyclePhase Phase,
+        string? ManifestHash,
+        BallotDescription? Ballot,
+        ImmutableArray<BallotProject> Projects,
+        int? Turnout,
+        ImmutableArray<ProjectTally>? Counts,
+        BallotReceipt? Closing);
+
+    public static void MapCycleEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId}/cycles").WithTags("Budget cycles");
+        group.MapGet("/{cycleId}", GetCycle);
+    }
+
+    private static async Task<Ok<PublicCycle>> GetCycle(string neighbourhoodId, string cycleId, IGrainFactory grains)
+    {
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        return TypedResults.Ok(ToPublic(cycle));
+    }
+
+    public static PublicCycle ToPublic(CycleView cycle) => new(
+        cycle.CycleId,
+        cycle.Title,
+        cycle.BudgetCents,
+        cycle.Phase,
+        cycle.ManifestHash,
+        cycle.Manifest?.Ballot,
+        cycle.Manifest?.Projects ?? [],
+        cycle.Tally?.Turnout,
+        cycle.Phase == CyclePhase.Closed ? cycle.Tally?.Projects : null,
+        cycle.Closing);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Buurtbudget.Server.Hosting;
+
+/// <summary>Configuration section <c>Buurtbudget</c>. Checked at start-up: a bad value stops the server with a clear message.</summary>
+public sealed class BuurtbudgetOptions
+{
+    public const string Section = "Buurtbudget";
+
+    /// <summary>Where the SQLite ledger and the generated server secret live (relative to the content root).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>When set, the ledger is in PostgreSQL instead of SQLite.</summary>
+    public PostgresOptions? Postgres { get; set; }
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes. Ballot slots and voting-code digests are derived from it, so it must
+    /// stay the same for the life of a cycle. When empty, one is generated once and kept in the data directory.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Seed a demo neighbourhood in the voting phase and print demo voting codes at start-up.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>Wrong voting codes allowed per client per minute before 429.</summary>
+    [Range(1, 1000)]
+    public int CodeAttemptsPerClientPerMinute { get; set; } = 10;
+
+    /// <summary>Voting-code sign-ins allowed per minute for the whole server (a brake on distributed guessing).</summary>
+    [Range(1, 1_000_000)]
+    public int CodeAttemptsPerMinute { get; set; } = 2_000;
+}
+
+public sealed class PostgresOptions
+{
+    /// <summary>The application's least-privilege role.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>The schema owner, used once at start-up to run migrations; leave empty when migrations run separately.</summary>
+    public string? OwnerConnectionString { get; set; }
+
+    /// <summary>The role the migrations grant rights to (the user of <see cref="ConnectionString"/>).</summary>
+    public string? AppRole { get; set; }
+}

@@ -1,0 +1,46 @@
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Proposals;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Grains.VotingCodes;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Server.Hosting;
+
+internal static class GrainExtensions
+{
+    /// <summary>The in-process grain runtime (where Orleans' silo would be configured) and its grains.</summary>
+    public static void AddGrains(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services =>
+        {
+            var ledger = services.GetRequiredService<IEventLedger>();
+            var secrets = services.GetRequiredService<ServerSecrets>();
+            return new GrainRuntime(services.GetRequiredService<TimeProvider>())
+                .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
+                .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
+                .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes));
+        });
+        builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
+    }
+
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
+        app.MapGet("/health/ready", Ready).ExcludeFromDescription();
+    }
+
+    // Ready means the ledger answers: a read of a stream head is the cheapest real round trip.
+    private static async Task<IResult> Ready(IEventLedger ledger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.ReadHeadAsync("health/ready", cancellationToken);
+            return TypedResults.Ok("ready");
+        }
+        catch (LedgerUnavailableException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The ledger is unavailable");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buurtbudget.Server.Tests;
+
+/// <summary>The real application on a real PostgreSQL database, with demo seeding off.</summary>
+internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirectory, int codeAttemptsPerClientPerMinute = 10) : WebApplicationFactory<Program>
+{
+    /// <summary>Tests name the client they play with this header; the server sees it as the remote address.</summary>
+    public const string ClientHeader = "X-Test-Client";
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Buurtbudget:Demo", "false");
+        builder.UseSetting("Buurtbudget:DataDirectory", dataDirectory);
+        builder.UseSetting("Buurtbudget:Secret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Buurtbudget:Postgres:ConnectionString", database.AppConnectionString);
+        builder.UseSetting("Buurtbudget:Postgres:OwnerConnectionString", database.OwnerConnectionString);
+        builder.UseSetting("Buurtbudget:Postgres:AppRole", database.AppRoleName);
+        builder.UseSetting("Buurtbudget:CodeAttemptsPerClientPerMinute", codeAttemptsPerClientPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>A browser-like client: HTTPS base address (the session cookie is Secure), cookies kept.</summary>
+    public HttpClient Browser(string client = "10.0.0.1")
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true, AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Add(ClientHeader, client);
+        return http;
+    }
+
+    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientHeader, out var value) && IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
