@@ -53,8 +53,10 @@ public sealed class BenchBallotsTests
         Assert.Equal(2, ballotRows.Count);
         Assert.All(ballotRows, r =>
         {
-            Assert.Equal(300, r.GetProperty("operations").GetInt64());
-            Assert.InRange(r.GetProperty("commits").GetInt64(), 1, 300);
+            // Bounded by the census (300) or by the second, whichever comes first.
+            var ballots = r.GetProperty("operations").GetInt64();
+            Assert.InRange(ballots, 1, 300);
+            Assert.InRange(r.GetProperty("commits").GetInt64(), 1, ballots);
             Assert.True(r.GetProperty("perSecond").GetDouble() > 0);
         });
         Assert.All(root.GetProperty("latency").EnumerateArray(), r =>

@@ -46,8 +46,8 @@ internal sealed class ActivationBench(IEventLedger ledger, BallotSecrecy secrecy
 
         return
         [
-            Result(store, built, true, snapshot?.Head.Version, head.Version, timed[0], snapshotEvery),
-            Result(store, built, false, null, head.Version, timed[1], snapshotEvery),
+            Result(store, built, true, snapshot?.Head.Version, snapshot?.State.Length, head.Version, timed[0], snapshotEvery),
+            Result(store, built, false, null, null, head.Version, timed[1], snapshotEvery),
         ];
     }
 
@@ -73,6 +73,6 @@ internal sealed class ActivationBench(IEventLedger ledger, BallotSecrecy secrecy
         }
     }
 
-    private static ActivationResult Result(string store, long ballots, bool withSnapshot, long? snapshotVersion, long headVersion, List<double> ms, int snapshotEvery) =>
-        new(store, ballots, withSnapshot, snapshotEvery, snapshotVersion, headVersion, ms.Count, Timing.Median(ms), ms.Min(), ms.Max());
+    private static ActivationResult Result(string store, long ballots, bool withSnapshot, long? snapshotVersion, long? snapshotBytes, long headVersion, List<double> ms, int snapshotEvery) =>
+        new(store, ballots, withSnapshot, snapshotEvery, snapshotVersion, snapshotBytes, headVersion, ms.Count, Timing.Median(ms), ms.Min(), ms.Max());
 }

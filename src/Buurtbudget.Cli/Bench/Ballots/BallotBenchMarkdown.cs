@@ -45,7 +45,7 @@ internal static class BallotBenchMarkdown
         writer.WriteLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var a in report.Activation)
         {
-            var from = a.SnapshotVersion is { } v ? $"snapshot at entry {v}" : a.WithSnapshot ? "newest snapshot (none was stored)" : "first entry (snapshots ignored)";
+            var from = a.SnapshotVersion is { } v ? $"snapshot at entry {v} ({(a.SnapshotBytes ?? 0) / 1_000_000.0:0.0} MB)" : a.WithSnapshot ? "newest snapshot (none was stored)" : "first entry (snapshots ignored)";
             writer.WriteLine($"| {a.Store} | {a.Ballots} | {from} | {a.SnapshotEvery} | {a.EntriesReplayed} | {a.Runs} | "
                 + $"{LedgerBenchMarkdown.Ms(a.MedianMs)} | {LedgerBenchMarkdown.Ms(a.MinMs)} | {LedgerBenchMarkdown.Ms(a.MaxMs)} |");
         }

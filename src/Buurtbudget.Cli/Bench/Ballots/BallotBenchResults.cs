@@ -20,12 +20,14 @@ internal sealed record BallotLatencyResult(
 
 /// <summary>Fresh activations of one neighbourhood stream, with its newest snapshot or replaying every entry.</summary>
 /// <param name="SnapshotVersion">The version the snapshot was taken at; null when replaying from the start.</param>
+/// <param name="SnapshotBytes">The size of the snapshot's encoded state: what an activation decodes instead of replaying.</param>
 internal sealed record ActivationResult(
     string Store,
     long Ballots,
     bool WithSnapshot,
     int SnapshotEvery,
     long? SnapshotVersion,
+    long? SnapshotBytes,
     long HeadVersion,
     int Runs,
     double MedianMs,
