@@ -64,6 +64,7 @@ internal static class Cli
             new BenchCommand(args),
             new VerifyCommand(),
             new BenchLedgerCommand(args),
+            new BenchBallotsCommand(args),
         };
 
     /// <summary>Prints the help of <paramref name="command"/> (the one the user was typing) to <paramref name="writer"/>.</summary>

@@ -73,7 +73,7 @@ internal sealed class BenchCommand : Command
 
         var started = DateTimeOffset.UtcNow;
         var cases = new BenchRunner(folder, iterations, parse.GetValue(_quick), progress).Run();
-        var report = new BenchReport(CommandLine(), started, MachineFacts.Current(), iterations, cases);
+        var report = new BenchReport(BenchOptions.CommandLine(_args), started, MachineFacts.Current(), iterations, cases);
 
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
@@ -87,7 +87,4 @@ internal sealed class BenchCommand : Command
 
         return ExitCodes.Success;
     }
-
-    private string CommandLine() =>
-        string.Join(' ', _args.Prepend("buurtbudget").Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using Buurtbudget.Cli.Bench;
 using Buurtbudget.Cli.Bench.Ledger;
-using Buurtbudget.Cli.Output;
 
 namespace Buurtbudget.Cli.Commands;
 
@@ -21,12 +18,7 @@ internal sealed class BenchLedgerCommand : Command
 
     private readonly IReadOnlyList<string> _args;
 
-    private readonly Option<int> _seconds = new("--seconds")
-    {
-        Description = $"How long each case runs (default {DefaultSeconds}).",
-        DefaultValueFactory = _ => DefaultSeconds,
-        HelpName = "N",
-    };
+    private readonly Option<int> _seconds = BenchOptions.Seconds("each case", DefaultSeconds);
 
     private readonly Option<int> _writers = new("--writers")
     {
@@ -42,15 +34,14 @@ internal sealed class BenchLedgerCommand : Command
         HelpName = "N",
     };
 
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of Markdown." };
+    private readonly Option<bool> _json = BenchOptions.Json();
 
     public BenchLedgerCommand(IReadOnlyList<string> args)
         : base("bench-ledger", "Benchmark durable ledger appends (group commit) against same-run baselines on SQLite and PostgreSQL.")
     {
         _args = args;
-        _seconds.Validators.Add(r => InRange(r, 1, 600));
-        _writers.Validators.Add(r => InRange(r, 1, MaxWriters));
-        _maxOperations.Validators.Add(r => InRange(r, 1, int.MaxValue));
+        _writers.Validators.Add(r => BenchOptions.InRange(r, 1, MaxWriters));
+        _maxOperations.Validators.Add(r => BenchOptions.InRange(r, 1, int.MaxValue));
         Add(_seconds);
         Add(_writers);
         Add(_maxOperations);
@@ -58,51 +49,24 @@ internal sealed class BenchLedgerCommand : Command
         SetAction(Execute);
     }
 
-    private static void InRange(OptionResult result, int min, int max)
-    {
-        // Read the token: a value that is not a number is already reported by the parser.
-        if (result.Tokens is [var token]
-            && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            && (value < min || value > max))
-        {
-            result.AddError($"{result.Option.Name} must be between {min} and {max}.");
-        }
-    }
-
     private int Execute(ParseResult parse)
     {
         var progress = parse.InvocationConfiguration.Error;
-        if (!MachineFacts.IsOptimized())
-        {
-            progress.WriteLine("bench-ledger: warning: this is a Debug build; run with -c Release for numbers worth recording");
-        }
+        BenchOptions.WarnIfDebug(progress, "bench-ledger");
 
         var started = DateTimeOffset.UtcNow;
         var runner = new LedgerBenchRunner(
             TimeSpan.FromSeconds(parse.GetValue(_seconds)), parse.GetValue(_writers), parse.GetValue(_maxOperations), progress);
         var results = runner.RunAsync().GetAwaiter().GetResult();
-        var report = new LedgerBenchReport(CommandLine(), started, MachineFacts.Current(), results);
+        var report = new LedgerBenchReport(BenchOptions.CommandLine(_args), started, MachineFacts.Current(), results);
 
-        var output = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(_json))
+        return BenchOptions.Print(parse, _json, new
         {
-            output.WriteLine(CliJson.Serialize(new
-            {
-                report.CommandLine,
-                report.Date,
-                report.Machine,
-                report.Results,
-                Ratios = report.Ratios.Select(r => new { r.Label, r.Ratio }),
-            }));
-        }
-        else
-        {
-            LedgerBenchMarkdown.Write(report, output);
-        }
-
-        return ExitCodes.Success;
+            report.CommandLine,
+            report.Date,
+            report.Machine,
+            report.Results,
+            Ratios = report.Ratios.Select(r => new { r.Label, r.Ratio }),
+        }, output => LedgerBenchMarkdown.Write(report, output));
     }
-
-    private string CommandLine() =>
-        string.Join(' ', _args.Prepend("buurtbudget").Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
 }

@@ -22,11 +22,14 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
 {
     public const string StreamPrefix = "neighbourhood/";
 
+    /// <summary>Entries between snapshots unless the host says otherwise; benchmarks report against this default.</summary>
+    public const int DefaultSnapshotEvery = 10_000;
+
     private readonly IGrainContext _context;
     private readonly BallotSecrecy _secrecy;
     private readonly EventJournal<NeighbourhoodState, NeighbourhoodEvent> _journal;
 
-    public NeighbourhoodGrain(IGrainContext context, IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery = 10_000)
+    public NeighbourhoodGrain(IGrainContext context, IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery = DefaultSnapshotEvery)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;

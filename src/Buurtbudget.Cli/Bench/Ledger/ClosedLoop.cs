@@ -38,6 +38,7 @@ internal static class ClosedLoop
         return new Outcome(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>The value at or below which a fraction <paramref name="p"/> of the sorted latencies lie.</summary>
+    public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -1,0 +1,17 @@
+namespace Buurtbudget.Cli.Bench.Ballots;
+
+/// <summary>The bounds of one <c>bench-ballots</c> run.</summary>
+/// <param name="PerCase">How long each throughput or latency case runs.</param>
+/// <param name="Clients">Concurrent clients of the closed loop (each waits for its receipt before the next ballot).</param>
+/// <param name="Neighbourhoods">Each entry is one case: the ballots spread over that many neighbourhood grains.</param>
+/// <param name="MaxBallots">The census of a case, so also the most ballots one case can cast.</param>
+/// <param name="ActivationBallots">Ballots in the neighbourhood whose activation is timed; 0 skips it.</param>
+/// <param name="SnapshotEvery">The grains' snapshot interval (the grain's default except in quick runs).</param>
+internal sealed record BallotBenchSettings(
+    TimeSpan PerCase,
+    int Clients,
+    IReadOnlyList<int> Neighbourhoods,
+    int MaxBallots,
+    int ActivationBallots,
+    int ActivationRuns,
+    int SnapshotEvery);

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Buurtbudget.Cli.Bench.Ledger;
+
+namespace Buurtbudget.Cli.Bench.Ballots;
+
+/// <summary>
+/// Issues operations at a fixed rate whether or not earlier ones have finished (as voters arrive independently of
+/// each other), and measures every operation's latency from when it was scheduled, not from when it got to start:
+/// a stall then shows in the latencies of everything that queued behind it instead of hiding (coordinated omission).
+/// </summary>
+internal static class OpenLoop
+{
+    public sealed record Outcome(long Operations, double Seconds, double P50Ms, double P99Ms);
+
+    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, long maxOperations, Func<Task> operation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        long count = Math.Min(maxOperations, Math.Max(1, (long)(perSecond * duration.TotalSeconds)));
+        var latencies = new double[count];
+        var inFlight = new Task[count];
+        double ticksApart = Stopwatch.Frequency / perSecond;
+        long start = Stopwatch.GetTimestamp();
+        for (long i = 0; i < count; i++)
+        {
+            long scheduled = start + (long)(i * ticksApart);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
+            if (wait > TimeSpan.Zero)
+            {
+                // Timers tick in about a millisecond; whatever fell due meanwhile is issued at once on waking,
+                // and its latency still counts from its scheduled time.
+                await Task.Delay(wait).ConfigureAwait(false);
+            }
+            long index = i;
+            // On the thread pool, as a server request would be: the schedule never waits for a call's synchronous part.
+            inFlight[i] = Task.Run(async () =>
+            {
+                await operation().ConfigureAwait(false);
+                latencies[index] = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
+            });
+        }
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Array.Sort(latencies);
+        return new Outcome(count, seconds, ClosedLoop.Percentile(latencies, 0.50), ClosedLoop.Percentile(latencies, 0.99));
+    }
+}

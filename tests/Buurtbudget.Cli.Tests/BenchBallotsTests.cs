@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Buurtbudget.Cli.Tests;
+
+/// <summary><c>buurtbudget bench-ballots</c>: bounded options, and quick real runs whose numbers are sane.</summary>
+public sealed class BenchBallotsTests
+{
+    [Theory]
+    [InlineData("--seconds", "0")]
+    [InlineData("--clients", "49")]
+    [InlineData("--neighbourhoods", "0")]
+    [InlineData("--neighbourhoods", "65")]
+    [InlineData("--max-ballots", "0")]
+    [InlineData("--activation-ballots", "-1")]
+    [InlineData("--activation-runs", "0")]
+    public void Out_of_range_bounds_are_usage_errors(string option, string value)
+    {
+        var run = CliRun.Of("bench-ballots", option, value);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{option} must be between", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quick_run_prints_every_case_its_ratios_and_both_activations_on_both_stores()
+    {
+        var run = CliRun.Of("bench-ballots", "--quick");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var store in new[] { "SQLite", "PostgreSQL" })
+        {
+            Assert.Contains($"| {store} | ballots through the grain, 1 neighbourhood | 4 |", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"| {store} | ballots through the grain, 2 neighbourhoods | 4 |", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"| {store} | one INSERT + COMMIT per entry |", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"- {store}, ballots through the grain, 2 neighbourhoods: ballots/s ÷ one INSERT + COMMIT per entry: **", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"| {store} | 1 | half of peak: open loop |", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"| {store} | 500 | snapshot at entry ", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"| {store} | 500 | first entry (snapshots ignored) | 100 | ", run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_ballot_that_got_a_receipt_is_counted_and_the_json_numbers_add_up()
+    {
+        // The run itself fails when the neighbourhoods count a different turnout than the receipts handed out;
+        // this checks what it reports is consistent with that.
+        var run = CliRun.Of("bench-ballots", "--quick", "--json", "--neighbourhoods", "3", "--activation-ballots", "0");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        var ballotRows = root.GetProperty("throughput").EnumerateArray().Where(r => r.TryGetProperty("commits", out _)).ToList();
+        Assert.Equal(2, ballotRows.Count);
+        Assert.All(ballotRows, r =>
+        {
+            // Bounded by the census (300) or by the second, whichever comes first.
+            var ballots = r.GetProperty("operations").GetInt64();
+            Assert.InRange(ballots, 1, 300);
+            Assert.InRange(r.GetProperty("commits").GetInt64(), 1, ballots);
+            Assert.True(r.GetProperty("perSecond").GetDouble() > 0);
+        });
+        Assert.All(root.GetProperty("latency").EnumerateArray(), r =>
+        {
+            Assert.Equal(3, r.GetProperty("neighbourhoods").GetInt32());
+            Assert.InRange(r.GetProperty("p50Ms").GetDouble(), 0, r.GetProperty("p99Ms").GetDouble());
+        });
+        Assert.Empty(root.GetProperty("activation").EnumerateArray());
+        Assert.Contains(root.GetProperty("ratios").EnumerateArray(), r => r.GetProperty("ratio").GetDouble() > 0);
+    }
+}
