@@ -64,61 +64,66 @@ public sealed class EventJournal<TState, TEvent>
 
     private async Task<bool> TryLoadFromAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
-        TState? state = null;
+        (TState Confirmed, TState Tentative)? states = null;
         var head = snapshot.Head;
         // Re-read the snapshot's own entry: a snapshot counts only while the ledger still agrees with it.
         await foreach (var entry in _ledger.ReadAsync(StreamId, snapshot.Head.Version - 1, cancellationToken))
         {
-            if (state is null)
+            if (states is null)
             {
                 var recomputed = ChainHash.Compute(StreamId, entry.Version, entry.Kind, entry.Payload.Span, entry.PreviousHash);
                 if (entry.Version != snapshot.Head.Version || !entry.Hash.Equals(snapshot.Head.Hash) || !recomputed.Equals(entry.Hash))
                 {
                     return false;
                 }
-                state = _codec.DecodeState(snapshot.State.Span);
+                // Two independent copies (the states must never share mutable objects), decoded side by side.
+                var copies = await Task.WhenAll(
+                    Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken),
+                    Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken));
+                states = (copies[0], copies[1]);
                 continue;
             }
-            head = ApplyChecked(state, head, entry);
+            head = ApplyChecked(states.Value, head, entry);
         }
-        if (state is null)
+        if (states is null)
         {
             return false;
         }
         _snapshotVersion = snapshot.Head.Version;
-        Finish(state, head);
+        Finish(states.Value, head);
         return true;
     }
 
     private async Task LoadFromStartAsync(CancellationToken cancellationToken)
     {
-        var state = _empty();
+        var states = (Confirmed: _empty(), Tentative: _empty());
         var head = StreamHead.Empty;
         await foreach (var entry in _ledger.ReadAsync(StreamId, 0, cancellationToken))
         {
-            head = ApplyChecked(state, head, entry);
+            head = ApplyChecked(states, head, entry);
         }
         _snapshotVersion = 0;
-        Finish(state, head);
+        Finish(states, head);
     }
 
-    private StreamHead ApplyChecked(TState state, StreamHead head, LedgerEntry entry)
+    private StreamHead ApplyChecked((TState Confirmed, TState Tentative) states, StreamHead head, LedgerEntry entry)
     {
         var expected = ChainHash.Compute(StreamId, head.Version + 1, entry.Kind, entry.Payload.Span, head.Hash);
         if (entry.Version != head.Version + 1 || !entry.PreviousHash.Equals(head.Hash) || !entry.Hash.Equals(expected))
         {
             throw new LedgerIntegrityException(StreamId, head.Version + 1);
         }
-        state.Apply(_codec.Decode(entry), entry);
+        var change = _codec.Decode(entry);
+        states.Confirmed.Apply(change, entry);
+        states.Tentative.Apply(change, entry);
         return entry.Head;
     }
 
-    private void Finish(TState state, StreamHead head)
+    private void Finish((TState Confirmed, TState Tentative) states, StreamHead head)
     {
-        Confirmed = state;
+        Confirmed = states.Confirmed;
+        Tentative = states.Tentative;
         ConfirmedHead = head;
-        // The tentative copy is decoded separately so the two states never share mutable objects.
-        Tentative = _codec.DecodeState(_codec.EncodeState(state));
         TentativeHead = head;
     }
 
