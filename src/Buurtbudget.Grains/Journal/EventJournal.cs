@@ -77,10 +77,18 @@ public sealed class EventJournal<TState, TEvent>
                     return false;
                 }
                 // Two independent copies (the states must never share mutable objects), decoded side by side.
-                var copies = await Task.WhenAll(
-                    Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken),
-                    Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken));
-                states = (copies[0], copies[1]);
+                // A snapshot that cannot be decoded (an older format, say) is ignored like a stale one.
+                try
+                {
+                    var copies = await Task.WhenAll(
+                        Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken),
+                        Task.Run(() => _codec.DecodeState(snapshot.State.Span), cancellationToken));
+                    states = (copies[0], copies[1]);
+                }
+                catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException or FormatException)
+                {
+                    return false;
+                }
                 continue;
             }
             head = ApplyChecked(states.Value, head, entry);

@@ -12,7 +12,6 @@ namespace Buurtbudget.Grains.Neighbourhoods;
 [JsonSerializable(typeof(BallotCast))]
 [JsonSerializable(typeof(VotingClosed))]
 [JsonSerializable(typeof(VotingManifest))]
-[JsonSerializable(typeof(NeighbourhoodSnapshot))]
 internal sealed partial class NeighbourhoodJsonContext : JsonSerializerContext;
 
 /// <summary>
@@ -52,10 +51,7 @@ internal sealed class NeighbourhoodJson : IJournalCodec<NeighbourhoodState, Neig
         return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
     }
 
-    public byte[] EncodeState(NeighbourhoodState state) =>
-        JsonSerializer.SerializeToUtf8Bytes(state.ToSnapshot(), NeighbourhoodJsonContext.Default.NeighbourhoodSnapshot);
+    public byte[] EncodeState(NeighbourhoodState state) => NeighbourhoodSnapshotFormat.Write(state.ToSnapshot());
 
-    public NeighbourhoodState DecodeState(ReadOnlySpan<byte> bytes) =>
-        NeighbourhoodState.FromSnapshot(JsonSerializer.Deserialize(bytes, NeighbourhoodJsonContext.Default.NeighbourhoodSnapshot)
-            ?? throw new InvalidDataException("Empty neighbourhood snapshot."));
+    public NeighbourhoodState DecodeState(ReadOnlySpan<byte> bytes) => NeighbourhoodState.FromSnapshot(NeighbourhoodSnapshotFormat.Read(bytes));
 }

@@ -78,6 +78,20 @@ public sealed class Reloading_a_neighbourhood : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_in_an_unknown_format_is_ignored_and_the_ledger_replayed()
+    {
+        var first = NewNode();
+        await CastMany(first.Neighbourhood("noord"), 12);
+        var head = await first.Ledger.ReadHeadAsync(Stream);
+        await first.Ledger.WriteSnapshotAsync(new Snapshot(Stream, head, "{\"an\": \"old JSON snapshot\"}"u8.ToArray()));
+        await first.Runtime.DisposeAsync();
+
+        var cycle = await NewNode().Neighbourhood("noord").GetCycleAsync(Votes.Cycle);
+
+        Assert.Equal(12, cycle.Tally!.Turnout);
+    }
+
+    [Fact]
     public async Task A_ledger_altered_behind_the_applications_back_stops_the_neighbourhood_from_activating()
     {
         var first = NewNode();
