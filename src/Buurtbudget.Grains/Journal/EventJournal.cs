@@ -212,7 +212,7 @@ public sealed class EventJournal<TState, TEvent>
             Confirmed.Apply(next.Event, next.Entry);
             ConfirmedHead = next.Entry.Head;
         }
-        if (ConfirmedHead.Version - _snapshotVersion >= _snapshotEvery && _snapshotWrite.IsCompleted)
+        if (ConfirmedHead.Version - _snapshotVersion >= _snapshotEvery)
         {
             WriteSnapshot();
         }
@@ -228,21 +228,26 @@ public sealed class EventJournal<TState, TEvent>
         {
             return _snapshotWrite;
         }
-        var snapshot = new Snapshot(StreamId, ConfirmedHead, _codec.EncodeState(Confirmed));
-        _snapshotVersion = ConfirmedHead.Version;
-        _snapshotWrite = WriteSnapshotAsync(snapshot);
+        var encode = _codec.CaptureState(Confirmed);
+        var head = ConfirmedHead;
+        _snapshotVersion = head.Version;
+        var previous = _snapshotWrite;
+        _snapshotWrite = Task.Run(() => WriteSnapshotAsync(previous, head, encode));
         return _snapshotWrite;
     }
 
-    private async Task WriteSnapshotAsync(Snapshot snapshot)
+    // Runs on the thread pool, not on the grain: it touches only what CaptureState took. Writes queue behind
+    // each other, so a snapshot that falls due while the last one is still being stored is written after it.
+    private async Task WriteSnapshotAsync(Task previous, StreamHead head, Func<byte[]> encode)
     {
+        await Task.WhenAny(previous).ConfigureAwait(false); // its outcome does not matter to this one
         try
         {
-            await _ledger.WriteSnapshotAsync(snapshot);
+            await _ledger.WriteSnapshotAsync(new Snapshot(StreamId, head, encode())).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is LedgerUnavailableException or InvalidOperationException or IOException)
         {
-            _snapshotVersion = 0;
+            // A lost snapshot only costs replay time; the next one is taken after another snapshotEvery entries.
         }
     }
 }

@@ -10,7 +10,12 @@ public interface IJournalCodec<TState, TEvent>
 
     TEvent Decode(LedgerEntry entry);
 
-    byte[] EncodeState(TState state);
+    /// <summary>
+    /// Takes what a snapshot needs from <paramref name="state"/> during the grain's turn, cheaply (immutable
+    /// references, no encoding); the returned function encodes it later, off the turn, so a large snapshot does
+    /// not hold up the calls waiting behind it.
+    /// </summary>
+    Func<byte[]> CaptureState(TState state);
 
     TState DecodeState(ReadOnlySpan<byte> bytes);
 }

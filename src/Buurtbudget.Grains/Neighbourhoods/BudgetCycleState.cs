@@ -13,6 +13,7 @@ internal sealed class BudgetCycleState
     private readonly HashSet<string> _enrolled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredBallot> _currentBySlot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredBallot> _byRequest = new(StringComparer.Ordinal);
+    private readonly List<StoredBallot> _inLedgerOrder = [];
 
     public BudgetCycleState(string cycleId, string title, long budgetCents)
     {
@@ -32,7 +33,7 @@ internal sealed class BudgetCycleState
     public int EnrolledCount => _enrolled.Count;
     public IEnumerable<string> Enrolled => _enrolled;
     public IEnumerable<StoredBallot> CurrentBallots => _currentBySlot.Values;
-    public IEnumerable<StoredBallot> AllBallots => _byRequest.Values;
+    public IReadOnlyList<StoredBallot> AllBallots => _inLedgerOrder;
 
     public bool IsEnrolled(string slot) => _enrolled.Contains(slot);
 
@@ -58,6 +59,7 @@ internal sealed class BudgetCycleState
         }
         _currentBySlot[ballot.Slot] = ballot;
         _byRequest[ballot.Request] = ballot;
+        _inLedgerOrder.Add(ballot);
         Tally!.Add(ballot.Ballot);
     }
 
@@ -67,11 +69,10 @@ internal sealed class BudgetCycleState
         Closing = new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString());
     }
 
-    /// <summary>For snapshots: the cycle's state as plain data.</summary>
+    /// <summary>For snapshots: the cycle's state as plain data. Only copies references (everything in it is
+    /// immutable), so it is cheap enough to take during a turn.</summary>
     public CycleSnapshot ToSnapshot() => new(
-        CycleId, Title, BudgetCents, Phase, Manifest, Closing,
-        [.. _enrolled.Order(StringComparer.Ordinal)],
-        [.. _byRequest.Values.OrderBy(b => b.Position)]);
+        CycleId, Title, BudgetCents, Phase, Manifest, Closing, [.. _enrolled], [.. _inLedgerOrder]);
 
     public static BudgetCycleState FromSnapshot(CycleSnapshot snapshot)
     {

@@ -51,7 +51,11 @@ internal sealed class NeighbourhoodJson : IJournalCodec<NeighbourhoodState, Neig
         return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
     }
 
-    public byte[] EncodeState(NeighbourhoodState state) => NeighbourhoodSnapshotFormat.Write(state.ToSnapshot());
+    public Func<byte[]> CaptureState(NeighbourhoodState state)
+    {
+        var snapshot = state.ToSnapshot();
+        return () => NeighbourhoodSnapshotFormat.Write(snapshot);
+    }
 
     public NeighbourhoodState DecodeState(ReadOnlySpan<byte> bytes) => NeighbourhoodState.FromSnapshot(NeighbourhoodSnapshotFormat.Read(bytes));
 }

@@ -39,8 +39,11 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
     }
 
-    public byte[] EncodeState(ProposalState state) =>
-        state.View is null ? [] : JsonSerializer.SerializeToUtf8Bytes(state.View, ProposalJsonContext.Default.ProposalView);
+    public Func<byte[]> CaptureState(ProposalState state)
+    {
+        var view = state.View;
+        return () => view is null ? [] : JsonSerializer.SerializeToUtf8Bytes(view, ProposalJsonContext.Default.ProposalView);
+    }
 
     public ProposalState DecodeState(ReadOnlySpan<byte> bytes) =>
         new() { View = bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes, ProposalJsonContext.Default.ProposalView) };

@@ -63,8 +63,11 @@ internal sealed class VotingCodesJson : IJournalCodec<VotingCodesState, VotingCo
         return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
     }
 
-    public byte[] EncodeState(VotingCodesState state) => JsonSerializer.SerializeToUtf8Bytes(
-        new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked]), VotingCodesJsonContext.Default.VotingCodesSnapshot);
+    public Func<byte[]> CaptureState(VotingCodesState state)
+    {
+        var snapshot = new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked]);
+        return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, VotingCodesJsonContext.Default.VotingCodesSnapshot);
+    }
 
     public VotingCodesState DecodeState(ReadOnlySpan<byte> bytes)
     {

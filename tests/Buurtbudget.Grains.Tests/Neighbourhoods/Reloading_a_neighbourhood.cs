@@ -68,7 +68,7 @@ public sealed class Reloading_a_neighbourhood : IAsyncLifetime
         var first = NewNode();
         await CastMany(first.Neighbourhood("noord"), 30);
         var head = await first.Ledger.ReadHeadAsync(Stream);
-        var empty = new NeighbourhoodJson().EncodeState(new NeighbourhoodState());
+        var empty = new NeighbourhoodJson().CaptureState(new NeighbourhoodState())();
         await first.Ledger.WriteSnapshotAsync(new Snapshot(Stream, new StreamHead(head.Version, EntryHash.Of("forged"u8)), empty));
         await first.Runtime.DisposeAsync();
 
