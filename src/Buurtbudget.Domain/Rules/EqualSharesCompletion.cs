@@ -19,8 +19,9 @@ internal static class EqualSharesCompletion
 {
     private const long NeverChanges = 1L << 40;
 
-    /// <summary>The add1 step whose outcome completion returns, and how many Equal Shares runs it took.</summary>
-    public static (long Step, int Runs) Add1(EqualSharesEngine engine, SupportProfile profile, bool jump)
+    /// <summary>The add1 step whose outcome completion returns, how many Equal Shares runs it took, and the run at that
+    /// step when one was made (null when the step was skipped over and has to be run again).</summary>
+    public static (long Step, int Runs, EqualSharesRun? Run) Add1(EqualSharesEngine engine, SupportProfile profile, bool jump)
     {
         var start = StartingShare(profile);
         long step = 0;
@@ -34,12 +35,12 @@ internal static class EqualSharesCompletion
         {
             if (run.TotalCost > profile.Budget)
             {
-                return (previousStep ?? step, runs);
+                return previousStep is null ? (step, runs, run) : (previousStep.Value, runs, null);
             }
 
             if (profile.VoterCount == 0 || IsExhaustive(engine, profile, run))
             {
-                return (step, runs);
+                return (step, runs, run);
             }
 
             long same = 0;
@@ -59,7 +60,7 @@ internal static class EqualSharesCompletion
                         same = tryLength;
                         if (tryLength >= NeverChanges)
                         {
-                            return (step, runs); // no larger share changes anything: add1 would never stop
+                            return (step, runs, run); // no larger share changes anything: add1 would never stop
                         }
 
                         tryLength *= 2;
