@@ -19,10 +19,17 @@ namespace Buurtbudget.Domain.Rules;
 /// </summary>
 internal sealed class EqualSharesEngine
 {
+    public static long CEval, CSupp, CGroups, CIter, CExact, CConfirmFail, CRounds, CUnaff;
+
     private readonly SupportProfile _profile;
     private readonly int[] _tieRank;
     private readonly Rational[] _unit;
     private readonly double[] _unitApprox;
+
+    // A supporter's utility per project and weight kind (weight × unit), exact and approximate: grouping supporters
+    // needs it once per group, thousands of times per run, and a fraction product each time would dominate the run.
+    private readonly Rational[][] _utility;
+    private readonly double[][] _utilityApprox;
     private readonly Rational[] _initialPrice;
     private readonly double[] _initialPriceApprox;
     private readonly List<int> _candidates = [];
@@ -35,6 +42,8 @@ internal sealed class EqualSharesEngine
         var m = profile.ProjectCount;
         _unit = new Rational[m];
         _unitApprox = new double[m];
+        _utility = new Rational[m][];
+        _utilityApprox = new double[m][];
         _initialPrice = new Rational[m];
         _initialPriceApprox = new double[m];
         var kinds = profile.WeightValues.Length;
@@ -42,6 +51,8 @@ internal sealed class EqualSharesEngine
         {
             _unit[p] = utility == Utility.Cost ? profile.Costs[p] : Rational.One;
             _unitApprox[p] = _unit[p].ToDouble();
+            _utility[p] = [.. profile.WeightValues.Select(w => w * _unit[p])];
+            _utilityApprox[p] = [.. _utility[p].Select(u => u.ToDouble())];
             if (profile.SupporterCounts[p] == 0)
             {
                 continue; // Equal Shares never funds a project nobody asked for.
@@ -85,7 +96,18 @@ internal sealed class EqualSharesEngine
 
     public IReadOnlyList<int> FreeProjects => _free;
 
-    public EqualSharesRun Run(Rational endowment, bool record) => new Execution(this, endowment, record).Run();
+    public EqualSharesRun Run(Rational endowment, bool record)
+    {
+        var workspace = Rent(endowment);
+        try
+        {
+            return new Execution(this, workspace, endowment, record).Run();
+        }
+        finally
+        {
+            Return(workspace);
+        }
+    }
 
     /// <summary>
     /// True if every endowment between <paramref name="earlier"/>'s and <paramref name="endowment"/> makes the
@@ -94,8 +116,68 @@ internal sealed class EqualSharesEngine
     /// <paramref name="endowment"/>, in every round, no competitor is cheaper than the bought project was at the
     /// smaller endowment (the most it can cost in between), and that at the end nothing else became affordable.
     /// </summary>
-    public bool Confirms(EqualSharesRun earlier, Rational endowment) =>
-        new Execution(this, endowment, record: false).Confirm(earlier);
+    public bool Confirms(EqualSharesRun earlier, Rational endowment)
+    {
+        var workspace = Rent(endowment);
+        try
+        {
+            return new Execution(this, workspace, endowment, record: false).Confirm(earlier);
+        }
+        finally
+        {
+            Return(workspace);
+        }
+    }
+
+    // One spare workspace: add1 runs Equal Shares thousands of times in a row, and the engine is shared between
+    // threads (it is cached per election), so a run takes the spare if there is one and gives it back after.
+    private Workspace? _spare;
+
+    private Workspace Rent(Rational endowment)
+    {
+        var workspace = Interlocked.Exchange(ref _spare, null);
+        if (workspace is null)
+        {
+            return new Workspace(_profile, endowment);
+        }
+
+        workspace.Reset(endowment);
+        return workspace;
+    }
+
+    private void Return(Workspace workspace) => Volatile.Write(ref _spare, workspace);
+
+    /// <summary>The arrays of one run, reused by the next: all sized by voters or classes.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(SupportProfile profile, Rational endowment)
+        {
+            Classes = new BudgetClasses(endowment, profile.WeightValues);
+            Sum = new BudgetClasses.Sum(Classes);
+            ClassOf = new int[profile.VoterCount];
+        }
+
+        public BudgetClasses Classes { get; }
+
+        public BudgetClasses.Sum Sum { get; }
+
+        /// <summary>Every voter's budget class; all <see cref="BudgetClasses.Root"/> (0) at the start.</summary>
+        public int[] ClassOf { get; }
+
+        /// <summary>Scratch counts per (class, weight); all zero between uses.</summary>
+        public int[] Count { get; set; } = [];
+
+        public Evaluation Current { get; } = new();
+
+        public Evaluation Best { get; } = new();
+
+        public void Reset(Rational endowment)
+        {
+            Classes.Reset(endowment);
+            Sum.Clear();
+            Array.Clear(ClassOf);
+        }
+    }
 
     /// <summary>The state of one run; kept apart so the engine's precomputation is reused across add1 steps.</summary>
     private sealed class Execution
@@ -107,10 +189,10 @@ internal sealed class EqualSharesEngine
         private readonly SupportProfile _profile;
         private readonly bool _record;
         private readonly int _kinds;
+        private readonly Workspace _workspace;
         private readonly BudgetClasses _classes;
         private readonly BudgetClasses.Sum _sum;
         private readonly int[] _classOf;
-        private int[] _count = [];
         private readonly List<int> _touched = [];
         private readonly long[] _richByWeight;
         private readonly Rational _endowment;
@@ -119,16 +201,17 @@ internal sealed class EqualSharesEngine
         private readonly Rational[] _price;
         private readonly double[] _priceApprox;
 
-        public Execution(EqualSharesEngine engine, Rational endowment, bool record)
+        public Execution(EqualSharesEngine engine, Workspace workspace, Rational endowment, bool record)
         {
             _engine = engine;
+            _workspace = workspace;
             _profile = engine._profile;
             _record = record;
             _endowment = endowment;
             _kinds = _profile.WeightValues.Length;
-            _classes = new BudgetClasses(endowment, _profile.WeightValues);
-            _sum = new BudgetClasses.Sum(_classes);
-            _classOf = new int[_profile.VoterCount]; // everybody starts in BudgetClasses.Root (0)
+            _classes = workspace.Classes;
+            _sum = workspace.Sum;
+            _classOf = workspace.ClassOf;
             _richByWeight = new long[_kinds];
             _price = (Rational[])engine._initialPrice.Clone();
             _priceApprox = (double[])engine._initialPriceApprox.Clone();
@@ -143,8 +226,8 @@ internal sealed class EqualSharesEngine
             var order = new List<int>(_engine._candidates);
             order.Sort(CompareByLastPrice);
 
-            var current = new Evaluation();
-            var best = new Evaluation();
+            var current = _workspace.Current;
+            var best = _workspace.Best;
             for (var round = 1; ; round++)
             {
                 var bestProject = -1;
@@ -177,6 +260,7 @@ internal sealed class EqualSharesEngine
                     break;
                 }
 
+                CRounds++;
                 rounds.Add(Pay(round, bestProject, best));
                 selected.Add(bestProject);
                 totalCost += _profile.Costs[bestProject];
@@ -198,8 +282,8 @@ internal sealed class EqualSharesEngine
         public bool Confirm(EqualSharesRun earlier)
         {
             var order = new List<int>(_engine._candidates);
-            var current = new Evaluation();
-            var bought = new Evaluation();
+            var current = _workspace.Current;
+            var bought = _workspace.Best;
             foreach (var round in earlier.Rounds)
             {
                 var chosen = round.Project;
@@ -276,14 +360,14 @@ internal sealed class EqualSharesEngine
         private void Group(int c, Evaluation ev)
         {
             var needed = _classes.Count * _kinds;
-            if (_count.Length < needed)
+            if (_workspace.Count.Length < needed)
             {
-                Array.Resize(ref _count, Math.Max(needed, _count.Length * 2));
+                _workspace.Count = new int[Math.Max(needed, _workspace.Count.Length * 2)];
             }
 
             var supporters = _profile.SupportersOf(c);
             var weights = _profile.WeightsOf(c);
-            var count = _count;
+            var count = _workspace.Count;
             var classOf = _classOf;
             var kinds = _kinds;
             _touched.Clear();
@@ -296,14 +380,13 @@ internal sealed class EqualSharesEngine
                 }
             }
 
-            ev.Reset();
-            var unit = _engine._unit[c];
-            var unitApprox = _engine._unitApprox[c];
+            ev.Reset(_engine._utility[c]);
+            var utilityApprox = _engine._utilityApprox[c];
             foreach (var key in _touched)
             {
                 var w = key % kinds;
-                var value = _profile.WeightValues[w];
-                ev.Add(key, key / kinds, w, count[key], value * unit, value.ToDouble() * unitApprox);
+                var cls = key / kinds;
+                ev.Add(key, cls, w, count[key], utilityApprox[w], _classes.AlphaApprox(cls));
                 count[key] = 0;
             }
         }
@@ -331,6 +414,7 @@ internal sealed class EqualSharesEngine
         private bool Evaluate(int c, Evaluation ev)
         {
             Group(c, ev);
+            CEval++; CSupp += _profile.SupporterCounts[c]; CGroups += ev.Count;
             var cost = _profile.Costs[c];
             var guess = GuessWithDoubles(c, ev);
             if (!guess && ConfirmUnaffordable(ev, cost))
@@ -368,16 +452,17 @@ internal sealed class EqualSharesEngine
                 var changed = false;
                 for (var g = 0; g < ev.Count; g++)
                 {
-                    if (!ev.Poor[g] && _classes.AlphaApprox(ev.Class[g]) < price * ev.UtilityApprox[g])
+                    if (!ev.Poor[g] && ev.BudgetApprox[g] < price * ev.UtilityApprox[g])
                     {
                         ev.Poor[g] = true;
                         changed = true;
                         rich--;
-                        poorMoney += ev.Members[g] * _classes.AlphaApprox(ev.Class[g]);
+                        poorMoney += ev.Members[g] * ev.BudgetApprox[g];
                         richUtility -= ev.Members[g] * ev.UtilityApprox[g];
                     }
                 }
 
+                CIter++;
                 if (!changed)
                 {
                     return true;
@@ -438,10 +523,10 @@ internal sealed class EqualSharesEngine
             for (var g = 0; g < ev.Count; g++)
             {
                 var threshold = priceApprox * ev.UtilityApprox[g];
-                var budget = _classes.AlphaApprox(ev.Class[g]);
+                var budget = ev.BudgetApprox[g];
                 var tolerance = Tolerance(threshold);
                 var poor = budget < threshold - tolerance
-                    || (budget <= threshold + tolerance && _classes.Alpha(ev.Class[g]) < price * ev.Utility[g]);
+                    || (budget <= threshold + tolerance && _classes.Alpha(ev.Class[g]) < price * ev.Utility(g));
                 if (poor != ev.Poor[g])
                 {
                     return false;
@@ -455,6 +540,7 @@ internal sealed class EqualSharesEngine
         /// <summary>The reference algorithm, all in exact fractions: used when the double guess was not confirmed.</summary>
         private bool EvaluateExactly(int c, Evaluation ev, Rational cost)
         {
+            CExact++;
             _sum.Clear();
             Array.Clear(_richByWeight);
             for (var g = 0; g < ev.Count; g++)
@@ -470,7 +556,7 @@ internal sealed class EqualSharesEngine
                 var changed = false;
                 for (var g = 0; g < ev.Count; g++)
                 {
-                    if (!ev.Poor[g] && _classes.Alpha(ev.Class[g]) < price * ev.Utility[g])
+                    if (!ev.Poor[g] && _classes.Alpha(ev.Class[g]) < price * ev.Utility(g))
                     {
                         ev.Poor[g] = true;
                         changed = true;
@@ -503,7 +589,7 @@ internal sealed class EqualSharesEngine
             var transitions = _record ? new Dictionary<long, (Rational Payment, int NewClass)>(ev.Count) : null;
             var poorCount = 0;
             var maxUtility = Rational.Zero;
-            var nextClass = _count; // Group() leaves it all zeros; borrowed as key → new class map here
+            var nextClass = _workspace.Count; // Group() leaves it all zeros; borrowed as key → new class map here
             for (var g = 0; g < ev.Count; g++)
             {
                 var cls = ev.Class[g];
@@ -521,14 +607,14 @@ internal sealed class EqualSharesEngine
                 else
                 {
                     next = _classes.Child(cls, r, ev.Weight[g], payApprox[ev.Weight[g]]);
-                    if (ev.Utility[g] > maxUtility)
+                    if (ev.Utility(g) > maxUtility)
                     {
-                        maxUtility = ev.Utility[g];
+                        maxUtility = ev.Utility(g);
                     }
 
                     if (_record)
                     {
-                        payment = ev.Price * ev.Utility[g];
+                        payment = ev.Price * ev.Utility(g);
                     }
                 }
 
@@ -564,16 +650,27 @@ internal sealed class EqualSharesEngine
         public int[] Class = new int[16];
         public int[] Weight = new int[16];
         public int[] Members = new int[16];
-        public Rational[] Utility = new Rational[16];
         public double[] UtilityApprox = new double[16];
+
+        /// <summary>Each group's budget as a double, read once per evaluation instead of once per look.</summary>
+        public double[] BudgetApprox = new double[16];
         public bool[] Poor = new bool[16];
+
+        /// <summary>The exact utility per weight kind of the project being evaluated (shared, not copied per group).</summary>
+        public Rational[] UtilityByWeight = [];
         public Rational Price;
         public double PriceApprox;
         public Rational MoneyLeft;
 
-        public void Reset() => Count = 0;
+        public Rational Utility(int group) => UtilityByWeight[Weight[group]];
 
-        public void Add(int key, int cls, int weight, int members, Rational utility, double utilityApprox)
+        public void Reset(Rational[] utilityByWeight)
+        {
+            Count = 0;
+            UtilityByWeight = utilityByWeight;
+        }
+
+        public void Add(int key, int cls, int weight, int members, double utilityApprox, double budgetApprox)
         {
             if (Count == Key.Length)
             {
@@ -582,8 +679,8 @@ internal sealed class EqualSharesEngine
                 Array.Resize(ref Class, size);
                 Array.Resize(ref Weight, size);
                 Array.Resize(ref Members, size);
-                Array.Resize(ref Utility, size);
                 Array.Resize(ref UtilityApprox, size);
+                Array.Resize(ref BudgetApprox, size);
                 Array.Resize(ref Poor, size);
             }
 
@@ -591,8 +688,8 @@ internal sealed class EqualSharesEngine
             Class[Count] = cls;
             Weight[Count] = weight;
             Members[Count] = members;
-            Utility[Count] = utility;
             UtilityApprox[Count] = utilityApprox;
+            BudgetApprox[Count] = budgetApprox;
             Poor[Count] = false;
             Count++;
         }
