@@ -19,7 +19,6 @@ namespace Buurtbudget.Domain.Rules;
 /// </summary>
 internal sealed class EqualSharesEngine
 {
-    public static long CEval, CSupp, CGroups, CIter, CExact, CConfirmFail, CRounds, CUnaff;
 
     private readonly SupportProfile _profile;
     private readonly int[] _tieRank;
@@ -32,6 +31,7 @@ internal sealed class EqualSharesEngine
     private readonly double[][] _utilityApprox;
     private readonly Rational[] _initialPrice;
     private readonly double[] _initialPriceApprox;
+    private readonly double[] _costApprox;
     private readonly List<int> _candidates = [];
     private readonly List<int> _free = [];
 
@@ -46,11 +46,13 @@ internal sealed class EqualSharesEngine
         _utilityApprox = new double[m][];
         _initialPrice = new Rational[m];
         _initialPriceApprox = new double[m];
+        _costApprox = new double[m];
         var kinds = profile.WeightValues.Length;
         for (var p = 0; p < m; p++)
         {
             _unit[p] = utility == Utility.Cost ? profile.Costs[p] : Rational.One;
             _unitApprox[p] = _unit[p].ToDouble();
+            _costApprox[p] = profile.Costs[p].ToDouble();
             _utility[p] = [.. profile.WeightValues.Select(w => w * _unit[p])];
             _utilityApprox[p] = [.. _utility[p].Select(u => u.ToDouble())];
             if (profile.SupporterCounts[p] == 0)
@@ -193,12 +195,11 @@ internal sealed class EqualSharesEngine
         private readonly BudgetClasses _classes;
         private readonly BudgetClasses.Sum _sum;
         private readonly int[] _classOf;
-        private readonly List<int> _touched = [];
+        private int[] _touched = new int[64];
         private readonly long[] _richByWeight;
         private readonly Rational _endowment;
 
         // Last known price of every candidate: a lower bound for later rounds, as budgets only shrink.
-        private readonly Rational[] _price;
         private readonly double[] _priceApprox;
 
         public Execution(EqualSharesEngine engine, Workspace workspace, Rational endowment, bool record)
@@ -213,7 +214,6 @@ internal sealed class EqualSharesEngine
             _sum = workspace.Sum;
             _classOf = workspace.ClassOf;
             _richByWeight = new long[_kinds];
-            _price = (Rational[])engine._initialPrice.Clone();
             _priceApprox = (double[])engine._initialPriceApprox.Clone();
         }
 
@@ -246,7 +246,7 @@ internal sealed class EqualSharesEngine
                         continue;
                     }
 
-                    if (bestProject < 0 || Beats(c, current.Price, current.PriceApprox, bestProject, best.Price, best.PriceApprox))
+                    if (bestProject < 0 || Beats(c, current, bestProject, best))
                     {
                         bestProject = c;
                         (best, current) = (current, best);
@@ -260,7 +260,6 @@ internal sealed class EqualSharesEngine
                     break;
                 }
 
-                CRounds++;
                 rounds.Add(Pay(round, bestProject, best));
                 selected.Add(bestProject);
                 totalCost += _profile.Costs[bestProject];
@@ -305,7 +304,8 @@ internal sealed class EqualSharesEngine
                         continue;
                     }
 
-                    if (!Beats(chosen, ceiling, ceilingApprox, c, current.Price, current.PriceApprox))
+                    if (!(ClearlyCheaper(ceilingApprox, current.PriceApprox)
+                            ?? BeatsExactly(chosen, ceiling, c, ExactPrice(current))))
                     {
                         return false;
                     }
@@ -338,20 +338,17 @@ internal sealed class EqualSharesEngine
             return byPrice != 0 ? byPrice : _engine._tieRank[a].CompareTo(_engine._tieRank[b]);
         }
 
-        /// <summary>Does project <paramref name="a"/> at price <paramref name="priceA"/> win against
-        /// <paramref name="b"/> at <paramref name="priceB"/>: cheaper, or as cheap and first in the tie-break.</summary>
-        private bool Beats(int a, Rational priceA, double approxA, int b, Rational priceB, double approxB)
+        /// <summary>Does project <paramref name="a"/> evaluated in <paramref name="evA"/> win against
+        /// <paramref name="b"/> in <paramref name="evB"/>: cheaper, or as cheap and first in the tie-break.</summary>
+        private bool Beats(int a, Evaluation evA, int b, Evaluation evB) =>
+            ClearlyCheaper(evA.PriceApprox, evB.PriceApprox) ?? BeatsExactly(a, ExactPrice(evA), b, ExactPrice(evB));
+
+        /// <summary>True or false when the doubles differ by far more than their error; null when exact prices must decide.</summary>
+        private static bool? ClearlyCheaper(double approxA, double approxB) =>
+            approxA < approxB * (1 - Margin) ? true : approxA > approxB * (1 + Margin) ? false : null;
+
+        private bool BeatsExactly(int a, Rational priceA, int b, Rational priceB)
         {
-            if (approxA < approxB * (1 - Margin))
-            {
-                return true;
-            }
-
-            if (approxA > approxB * (1 + Margin))
-            {
-                return false;
-            }
-
             var cmp = priceA.CompareTo(priceB);
             return cmp < 0 || (cmp == 0 && _engine._tieRank[a] < _engine._tieRank[b]);
         }
@@ -366,24 +363,47 @@ internal sealed class EqualSharesEngine
             }
 
             var supporters = _profile.SupportersOf(c);
-            var weights = _profile.WeightsOf(c);
             var count = _workspace.Count;
             var classOf = _classOf;
             var kinds = _kinds;
-            _touched.Clear();
-            for (var k = 0; k < supporters.Length; k++)
+            if (_touched.Length < supporters.Length)
             {
-                var key = (classOf[supporters[k]] * kinds) + weights[k];
-                if (count[key]++ == 0)
+                _touched = new int[Math.Max(supporters.Length, _touched.Length * 2)];
+            }
+
+            var touched = _touched;
+            var groups = 0;
+            if (kinds == 1)
+            {
+                // Approval ballots (and ballots whose points are all equal): the key is the class itself. This loop
+                // is the innermost of the whole engine, so it is worth a copy without the weight lookup.
+                foreach (var v in supporters)
                 {
-                    _touched.Add(key);
+                    var key = classOf[v];
+                    if (count[key]++ == 0)
+                    {
+                        touched[groups++] = key;
+                    }
+                }
+            }
+            else
+            {
+                var weights = _profile.WeightsOf(c);
+                for (var k = 0; k < supporters.Length; k++)
+                {
+                    var key = (classOf[supporters[k]] * kinds) + weights[k];
+                    if (count[key]++ == 0)
+                    {
+                        touched[groups++] = key;
+                    }
                 }
             }
 
-            ev.Reset(_engine._utility[c]);
+            ev.Reset(c, _engine._utility[c]);
             var utilityApprox = _engine._utilityApprox[c];
-            foreach (var key in _touched)
+            for (var i = 0; i < groups; i++)
             {
+                var key = touched[i];
                 var w = key % kinds;
                 var cls = key / kinds;
                 ev.Add(key, cls, w, count[key], utilityApprox[w], _classes.AlphaApprox(cls));
@@ -414,7 +434,6 @@ internal sealed class EqualSharesEngine
         private bool Evaluate(int c, Evaluation ev)
         {
             Group(c, ev);
-            CEval++; CSupp += _profile.SupporterCounts[c]; CGroups += ev.Count;
             var cost = _profile.Costs[c];
             var guess = GuessWithDoubles(c, ev);
             if (!guess && ConfirmUnaffordable(ev, cost))
@@ -422,13 +441,21 @@ internal sealed class EqualSharesEngine
                 return false;
             }
 
-            if ((!guess || !ConfirmPrice(c, ev, cost)) && !EvaluateExactly(c, ev, cost))
+            if (guess && ConfirmSplit(c, ev))
+            {
+                // The split is certain; its exact price is only computed if a close comparison or the payment needs it.
+                ev.ExactKnown = false;
+            }
+            else if ((!guess || !ConfirmPrice(c, ev, cost)) && !EvaluateExactly(c, ev, cost))
             {
                 return false;
             }
+            else
+            {
+                ev.ExactKnown = true;
+                ev.PriceApprox = ev.Price.ToDouble();
+            }
 
-            ev.PriceApprox = ev.Price.ToDouble();
-            _price[c] = ev.Price;
             _priceApprox[c] = ev.PriceApprox;
             return true;
         }
@@ -462,7 +489,6 @@ internal sealed class EqualSharesEngine
                     }
                 }
 
-                CIter++;
                 if (!changed)
                 {
                     return true;
@@ -494,6 +520,86 @@ internal sealed class EqualSharesEngine
 
             ev.MoneyLeft = money;
             return true;
+        }
+
+        /// <summary>
+        /// Checks the guessed split with a double price and a bound on its error: when every supporter group's budget
+        /// is clearly (beyond both that error and the budgets' own) on its side of the price, the split is the exact
+        /// one, and so is the price it implies, which <see cref="ExactPrice"/> computes only if asked. Most
+        /// evaluations lose to a cheaper project and never need it. Returns false (the caller then works exactly)
+        /// when anything is close or the price is the small difference of large sums.
+        /// </summary>
+        private bool ConfirmSplit(int c, Evaluation ev)
+        {
+            double poorMoney = 0, richUtility = 0;
+            long poorMembers = 0;
+            for (var g = 0; g < ev.Count; g++)
+            {
+                if (ev.Poor[g])
+                {
+                    poorMoney += ev.Members[g] * ev.BudgetApprox[g];
+                    poorMembers += ev.Members[g];
+                }
+                else
+                {
+                    richUtility += ev.Members[g] * ev.UtilityApprox[g];
+                }
+            }
+
+            var cost = _engine._costApprox[c];
+            var left = cost - poorMoney;
+            // Every budget double is within 1e-12·scale of its value (their error is ~1e-15 per round they paid in);
+            // the sums add relative rounding of ~1e-16 per term.
+            var leftError = (poorMembers * BudgetError) + (1e-13 * (cost + poorMoney));
+            if (richUtility <= 0 || left <= 0 || leftError > 1e-9 * left)
+            {
+                return false;
+            }
+
+            var price = left / richUtility;
+            var relativeError = (leftError / left) + 1e-13;
+            for (var g = 0; g < ev.Count; g++)
+            {
+                var threshold = price * ev.UtilityApprox[g];
+                var tolerance = Tolerance(threshold) + (relativeError * threshold) + BudgetError;
+                var budget = ev.BudgetApprox[g];
+                if (ev.Poor[g] ? budget >= threshold - tolerance : budget <= threshold + tolerance)
+                {
+                    return false;
+                }
+            }
+
+            ev.PriceApprox = price;
+            return true;
+        }
+
+        private double BudgetError => 1e-12 * _classes.Scale;
+
+        /// <summary>The exact price of an evaluation whose split <see cref="ConfirmSplit"/> established; the budget
+        /// classes must not have changed since (it is asked for within the round).</summary>
+        private Rational ExactPrice(Evaluation ev)
+        {
+            if (!ev.ExactKnown)
+            {
+                _sum.Clear();
+                Array.Clear(_richByWeight);
+                for (var g = 0; g < ev.Count; g++)
+                {
+                    if (ev.Poor[g])
+                    {
+                        _sum.Add(ev.Class[g], ev.Members[g]);
+                    }
+                    else
+                    {
+                        _richByWeight[ev.Weight[g]] += ev.Members[g];
+                    }
+                }
+
+                ev.Price = (_profile.Costs[ev.Project] - _sum.Alpha()) / RichUtility(ev.Project);
+                ev.ExactKnown = true;
+            }
+
+            return ev.Price;
         }
 
         /// <summary>Computes the exact price for the guessed split and checks every close call exactly.</summary>
@@ -540,7 +646,6 @@ internal sealed class EqualSharesEngine
         /// <summary>The reference algorithm, all in exact fractions: used when the double guess was not confirmed.</summary>
         private bool EvaluateExactly(int c, Evaluation ev, Rational cost)
         {
-            CExact++;
             _sum.Clear();
             Array.Clear(_richByWeight);
             for (var g = 0; g < ev.Count; g++)
@@ -584,6 +689,8 @@ internal sealed class EqualSharesEngine
 
         private EqualSharesRound Pay(int round, int project, Evaluation ev)
         {
+            // Budgets' doubles must stay within ~1e-14 of their values, so they are derived from the exact price.
+            ev.PriceApprox = ExactPrice(ev).ToDouble();
             var r = _classes.BeginRound(ev.Price, _engine._unit[project], ev.PriceApprox, _engine._unitApprox[project],
                 out var payApprox);
             var transitions = _record ? new Dictionary<long, (Rational Payment, int NewClass)>(ev.Count) : null;
@@ -658,15 +765,21 @@ internal sealed class EqualSharesEngine
 
         /// <summary>The exact utility per weight kind of the project being evaluated (shared, not copied per group).</summary>
         public Rational[] UtilityByWeight = [];
+        public int Project;
+
+        /// <summary>The exact price; valid only when <see cref="ExactKnown"/>.</summary>
         public Rational Price;
+        public bool ExactKnown;
         public double PriceApprox;
         public Rational MoneyLeft;
 
         public Rational Utility(int group) => UtilityByWeight[Weight[group]];
 
-        public void Reset(Rational[] utilityByWeight)
+        public void Reset(int project, Rational[] utilityByWeight)
         {
             Count = 0;
+            Project = project;
+            ExactKnown = false;
             UtilityByWeight = utilityByWeight;
         }
 
