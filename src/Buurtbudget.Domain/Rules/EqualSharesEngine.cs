@@ -549,15 +549,16 @@ internal sealed class EqualSharesEngine
             var cost = _engine._costApprox[c];
             var left = cost - poorMoney;
             // Every budget double is within 1e-12·scale of its value (their error is ~1e-15 per round they paid in);
-            // the sums add relative rounding of ~1e-16 per term.
-            var leftError = (poorMembers * BudgetError) + (1e-13 * (cost + poorMoney));
+            // a sum of k terms adds at most k·2⁻⁵² of the sum of their sizes (the textbook bound for plain summation).
+            var rounding = (ev.Count + 2) * 2.3e-16;
+            var leftError = (poorMembers * BudgetError) + (rounding * (cost + poorMoney));
             if (richUtility <= 0 || left <= 0 || leftError > 1e-9 * left)
             {
                 return false;
             }
 
             var price = left / richUtility;
-            var relativeError = (leftError / left) + 1e-13;
+            var relativeError = (leftError / left) + rounding + 1e-15;
             for (var g = 0; g < ev.Count; g++)
             {
                 var threshold = price * ev.UtilityApprox[g];
