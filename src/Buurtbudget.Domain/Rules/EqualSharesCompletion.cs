@@ -25,7 +25,7 @@ internal static class EqualSharesCompletion
     {
         var start = StartingShare(profile);
         long step = 0;
-        var run = engine.Run(start, record: false);
+        var run = engine.Run(start, record: false, explain: false);
         var runs = 1;
         long? previousStep = null;
         long stretch = 1;
@@ -99,7 +99,7 @@ internal static class EqualSharesCompletion
             previousStep = step + same;
             step += same + 1;
             var before = run;
-            run = engine.Run(start + step, record: false);
+            run = engine.Run(start + step, record: false, explain: false);
             lastStepChangedOutcome = !SameSelection(before, run);
             runs++;
         }

@@ -92,7 +92,10 @@ public static class OutcomeCalculator
         }
 
         var endowment = EqualSharesCompletion.StartingShare(profile) + steps;
-        run ??= engine.Run(endowment, record: false);
+        if (run is null || !run.Explained)
+        {
+            run = engine.Run(endowment, record: false);
+        }
 
         var explanations = Explanations(profile);
         for (var p = 0; p < explanations.Length; p++)
@@ -126,7 +129,7 @@ public static class OutcomeCalculator
             {
                 Verdict = Verdict.SupportersCouldNotAfford,
                 Round = drop.Round,
-                SupportersMoneyLeft = drop.MoneyLeft.ToDecimal(),
+                SupportersMoneyLeft = drop.MoneyLeft?.ToDecimal(),
             };
         }
 
