@@ -206,6 +206,9 @@ internal sealed class EqualSharesEngine
         // Last known price of every candidate: a lower bound for later rounds, as budgets only shrink.
         private readonly double[] _priceApprox;
 
+        // Last known money of every candidate's supporters (approximately): an upper bound for later rounds.
+        private readonly double[] _moneyApprox;
+
         public Execution(EqualSharesEngine engine, Workspace workspace, Rational endowment, bool record, bool explain)
         {
             _engine = engine;
@@ -220,6 +223,8 @@ internal sealed class EqualSharesEngine
             _classOf = workspace.ClassOf;
             _richByWeight = new long[_kinds];
             _priceApprox = (double[])engine._initialPriceApprox.Clone();
+            _moneyApprox = new double[_priceApprox.Length];
+            Array.Fill(_moneyApprox, double.PositiveInfinity);
         }
 
         public EqualSharesRun Run()
@@ -439,6 +444,14 @@ internal sealed class EqualSharesEngine
         /// </summary>
         private bool Evaluate(int c, Evaluation ev)
         {
+            // A project whose supporters were last seen with little more money than it costs is checked with one
+            // plain pass first: cheaper than grouping them, and most such projects are out.
+            if (!_explain && _moneyApprox[c] < 1.5 * _engine._costApprox[c] && ClearlyUnaffordable(c))
+            {
+                ev.MoneyLeft = null;
+                return false;
+            }
+
             Group(c, ev);
             if (!_explain && ClearlyUnaffordable(c, ev))
             {
@@ -530,9 +543,26 @@ internal sealed class EqualSharesEngine
                 members += ev.Members[g];
             }
 
+            _moneyApprox[c] = money;
             var error = (members * BudgetError) + ((ev.Count + 2) * 2.3e-16 * money);
-            var cost = _engine._costApprox[c];
-            return money + error < cost * (1 - 1e-15);
+            return money + error < _engine._costApprox[c] * (1 - 1e-15);
+        }
+
+        /// <summary>The same check over the supporters one by one, without grouping them.</summary>
+        private bool ClearlyUnaffordable(int c)
+        {
+            var supporters = _profile.SupportersOf(c);
+            var classOf = _classOf;
+            var classes = _classes;
+            double money = 0;
+            foreach (var v in supporters)
+            {
+                money += classes.AlphaApprox(classOf[v]);
+            }
+
+            _moneyApprox[c] = money;
+            var error = (supporters.Length * BudgetError) + ((supporters.Length + 2) * 2.3e-16 * money);
+            return money + error < _engine._costApprox[c] * (1 - 1e-15);
         }
 
         /// <summary>All supporters' money together, exactly: if it is short of the cost, the project is out.</summary>
