@@ -209,6 +209,9 @@ internal sealed class EqualSharesEngine
         // Last known money of every candidate's supporters (approximately): an upper bound for later rounds.
         private readonly double[] _moneyApprox;
 
+        // Positive while grouped evaluations have lately been drops more often than not (the last rounds of a run).
+        private int _dropsLately;
+
         public Execution(EqualSharesEngine engine, Workspace workspace, Rational endowment, bool record, bool explain)
         {
             _engine = engine;
@@ -444,9 +447,10 @@ internal sealed class EqualSharesEngine
         /// </summary>
         private bool Evaluate(int c, Evaluation ev)
         {
-            // A project whose supporters were last seen with little more money than it costs is checked with one
-            // plain pass first: cheaper than grouping them, and most such projects are out.
-            if (!_explain && _moneyApprox[c] < 1.5 * _engine._costApprox[c] && ClearlyUnaffordable(c))
+            // A project whose supporters were last seen with little more money than it costs, or any project once
+            // grouped evaluations mostly end in drops (the last rounds), is checked with one plain pass first:
+            // cheaper than grouping its supporters, and most such projects are out.
+            if (!_explain && (_moneyApprox[c] < 1.5 * _engine._costApprox[c] || _dropsLately > 0) && ClearlyUnaffordable(c))
             {
                 ev.MoneyLeft = null;
                 return false;
@@ -455,9 +459,12 @@ internal sealed class EqualSharesEngine
             Group(c, ev);
             if (!_explain && ClearlyUnaffordable(c, ev))
             {
+                _dropsLately = Math.Min(_dropsLately + 1, 4);
                 ev.MoneyLeft = null;
                 return false;
             }
+
+            _dropsLately = Math.Max(_dropsLately - 1, -4);
 
             var cost = _profile.Costs[c];
             var guess = GuessWithDoubles(c, ev);
