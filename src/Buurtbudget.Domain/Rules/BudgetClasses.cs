@@ -30,12 +30,19 @@ internal sealed class BudgetClasses
     // Per round and weight kind: what a voter paying in full paid (price·unit·weight), kept as integer
     // numerators over one common denominator, so that sums over many voters are integer multiply-adds and
     // only the final result is reduced.
-    private readonly CommonDenominator _paid;
+    private CommonDenominator _paid;
 
     public BudgetClasses(Rational endowment, Rational[] weightValues)
     {
         _weightValues = weightValues;
         _weightKinds = weightValues.Length;
+        _paid = Reset(endowment);
+    }
+
+    /// <summary>Starts afresh with everybody in the root class, keeping the arrays (they grow to ~2 per voter on
+    /// district data, and regrowing them every run costs more than the run's arithmetic).</summary>
+    public CommonDenominator Reset(Rational endowment)
+    {
         Count = 2;
         _parent[Root] = -1;
         _alpha[Root] = endowment;
@@ -43,6 +50,7 @@ internal sealed class BudgetClasses
         _paid = new CommonDenominator(endowment, _weightKinds);
         _parent[Depleted] = -1;
         _alpha[Depleted] = Rational.Zero;
+        return _paid;
     }
 
     public int Count { get; private set; }
@@ -168,7 +176,7 @@ internal sealed class BudgetClasses
     }
 
     /// <summary>A root amount minus per-round payments, all as integers over one shared denominator.</summary>
-    private sealed class CommonDenominator(Rational root, int kinds)
+    public sealed class CommonDenominator(Rational root, int kinds)
     {
         private readonly List<BigInteger[]> _numerators = [];
 

@@ -6,17 +6,23 @@ namespace Buurtbudget.Domain.Rules;
 /// <summary>
 /// Every voter's equal share and where it went. Kept as the run's per-round class transitions (a few
 /// thousand entries) rather than one record per voter (which would be ~100,000 × rounds), and replayed on demand.
+/// Even those transitions are only recorded when the first voter's share is asked for: most callers want the
+/// selected projects, and recording is a quarter of a run.
 /// </summary>
 public sealed class EqualSharesAccount
 {
     private readonly SupportProfile _profile;
     private readonly EqualSharesRun _run;
+    private readonly Lazy<EqualSharesRun> _recorded;
     private readonly Dictionary<Rational, int> _weightIndex = [];
 
-    internal EqualSharesAccount(SupportProfile profile, EqualSharesRun run, long add1Steps, int equalSharesRuns)
+    /// <param name="record">Runs the same endowment again, recording every class transition; called at most once.</param>
+    internal EqualSharesAccount(SupportProfile profile, EqualSharesRun run, Func<EqualSharesRun> record, long add1Steps,
+        int equalSharesRuns)
     {
         _profile = profile;
         _run = run;
+        _recorded = new Lazy<EqualSharesRun>(record);
         Add1Steps = add1Steps;
         EqualSharesRuns = equalSharesRuns;
         for (var w = 0; w < profile.WeightValues.Length; w++)
@@ -50,7 +56,7 @@ public sealed class EqualSharesAccount
         var cls = 0;
         var left = _run.Endowment;
         var payments = ImmutableArray.CreateBuilder<VoterPayment>();
-        foreach (var round in _run.Rounds)
+        foreach (var round in _recorded.Value.Rounds)
         {
             var position = ballot.IndexOf(round.Project);
             if (position < 0 || (!points.IsEmpty && points[position] <= 0) || round.Transitions is null)

@@ -19,35 +19,40 @@ internal static class EqualSharesCompletion
 {
     private const long NeverChanges = 1L << 40;
 
-    /// <summary>The add1 step whose outcome completion returns, and how many Equal Shares runs it took.</summary>
-    public static (long Step, int Runs) Add1(EqualSharesEngine engine, SupportProfile profile, bool jump)
+    /// <summary>The add1 step whose outcome completion returns, how many Equal Shares runs it took, and the run at that
+    /// step when one was made (null when the step was skipped over and has to be run again).</summary>
+    public static (long Step, int Runs, EqualSharesRun? Run) Add1(EqualSharesEngine engine, SupportProfile profile, bool jump)
     {
         var start = StartingShare(profile);
         long step = 0;
-        var run = engine.Run(start, record: false);
+        var run = engine.Run(start, record: false, explain: false);
         var runs = 1;
         long? previousStep = null;
         long stretch = 1;
         var lastStepChangedOutcome = false;
         long wait = 0, patience = 1;
+        long proofRuns = 0, provenSteps = 0;
         while (true)
         {
             if (run.TotalCost > profile.Budget)
             {
-                return (previousStep ?? step, runs);
+                return previousStep is null ? (step, runs, run) : (previousStep.Value, runs, null);
             }
 
             if (profile.VoterCount == 0 || IsExhaustive(engine, profile, run))
             {
-                return (step, runs);
+                return (step, runs, run);
             }
 
             long same = 0;
             // Where outcomes change every few steps a failed proof costs as much as a step, so only try to
-            // skip ahead when the last step left the outcome as it was, and back off after proofs that fail
-            // at once.
-            if (jump && !lastStepChangedOutcome && --wait < 0)
+            // skip ahead when the last step left the outcome as it was, back off after proofs that fail at once,
+            // and stop trying (but for one attempt in 16) while proofs have skipped fewer steps than they cost
+            // runs: on Mokotów 2024, whose outcome changes at a third of all steps, they never pay.
+            var proofsPay = proofRuns < 16 || provenSteps >= proofRuns || (step % 16) == 0;
+            if (jump && proofsPay && !lastStepChangedOutcome && --wait < 0)
             {
+                var runsBefore = runs;
                 // Gallop to a stretch that fails, then bisect: the property is downward closed.
                 var tryLength = Math.Max(1, stretch);
                 long? failed = null;
@@ -59,7 +64,7 @@ internal static class EqualSharesCompletion
                         same = tryLength;
                         if (tryLength >= NeverChanges)
                         {
-                            return (step, runs); // no larger share changes anything: add1 would never stop
+                            return (step, runs, run); // no larger share changes anything: add1 would never stop
                         }
 
                         tryLength *= 2;
@@ -86,13 +91,15 @@ internal static class EqualSharesCompletion
                 }
 
                 stretch = Math.Max(1, same);
+                proofRuns += runs - runsBefore;
+                provenSteps += same;
                 (wait, patience) = same == 0 ? (patience, Math.Min(patience * 2, 64)) : (0, 1);
             }
 
             previousStep = step + same;
             step += same + 1;
             var before = run;
-            run = engine.Run(start + step, record: false);
+            run = engine.Run(start + step, record: false, explain: false);
             lastStepChangedOutcome = !SameSelection(before, run);
             runs++;
         }

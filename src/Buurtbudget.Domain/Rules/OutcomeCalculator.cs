@@ -15,7 +15,7 @@ public static class OutcomeCalculator
     {
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(rule);
-        var profile = SupportProfile.From(election);
+        var profile = SupportProfile.For(election);
         var tieRank = rule.TieBreak.Ranks(profile);
         return rule.Kind switch
         {
@@ -82,16 +82,20 @@ public static class OutcomeCalculator
 
     private static Outcome EqualShares(SupportProfile profile, OutcomeRule rule, int[] tieRank, bool jumpingAdd1)
     {
-        var engine = new EqualSharesEngine(profile, rule.Utility, tieRank);
+        var engine = profile.EngineFor(rule.Utility, rule.TieBreak);
         long steps = 0;
         var runs = 1;
+        EqualSharesRun? run = null;
         if (rule.Completion != Completion.None)
         {
-            (steps, runs) = EqualSharesCompletion.Add1(engine, profile, jumpingAdd1);
+            (steps, runs, run) = EqualSharesCompletion.Add1(engine, profile, jumpingAdd1);
         }
 
-        // Run the chosen step once more, this time keeping every voter's payments for the explanation.
-        var run = engine.Run(EqualSharesCompletion.StartingShare(profile) + steps, record: true);
+        var endowment = EqualSharesCompletion.StartingShare(profile) + steps;
+        if (run is null || !run.Explained)
+        {
+            run = engine.Run(endowment, record: false);
+        }
 
         var explanations = Explanations(profile);
         for (var p = 0; p < explanations.Length; p++)
@@ -125,7 +129,7 @@ public static class OutcomeCalculator
             {
                 Verdict = Verdict.SupportersCouldNotAfford,
                 Round = drop.Round,
-                SupportersMoneyLeft = drop.MoneyLeft.ToDecimal(),
+                SupportersMoneyLeft = drop.MoneyLeft?.ToDecimal(),
             };
         }
 
@@ -147,7 +151,7 @@ public static class OutcomeCalculator
             }
         }
 
-        return Result(profile, rule, selected, explanations, new EqualSharesAccount(profile, run, steps, runs));
+        return Result(profile, rule, selected, explanations, new EqualSharesAccount(profile, run, () => engine.Run(endowment, record: true), steps, runs));
     }
 
     private static ProjectExplanation[] Explanations(SupportProfile profile)
