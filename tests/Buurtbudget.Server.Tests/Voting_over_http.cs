@@ -173,6 +173,19 @@ public sealed class Voting_over_http(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_of_a_code_revoked_since_sign_in_can_no_longer_vote()
+    {
+        var browser = await SignedIn();
+        Assert.True(await _app.Grains.GetGrain<IVotingCodesGrain>("oost").RevokeAsync(_codes[0].Code));
+
+        var response = await browser.SendAsync(Post($"/api/neighbourhoods/oost/cycles/{Cycle}/ballots", Ballot("bomen"), "k"));
+
+        var problem = await Problem(response, HttpStatusCode.Forbidden);
+        Assert.Contains("revoked", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await browser.GetFromJsonAsync<JsonElement>($"/api/neighbourhoods/oost/cycles/{Cycle}")).GetProperty("turnout").GetInt32());
+    }
+
+    [Fact]
     public async Task A_code_opens_only_its_own_neighbourhood()
     {
         var browser = await SignedIn();

@@ -15,6 +15,10 @@ public interface IVotingCodesGrain : IGrainWithStringKey
     /// <summary>Which cycle a typed code opens, or null for a wrong, unknown or revoked code.</summary>
     Task<CodeSignIn?> SignInAsync(string typedCode);
 
+    /// <summary>Whether a voter key from an earlier sign-in still belongs to a live code: a session outlives a
+    /// revocation otherwise.</summary>
+    Task<bool> IsLiveAsync(string voterKey);
+
     /// <summary>Revokes a code (a letter went astray); true if it was live.</summary>
     Task<bool> RevokeAsync(string typedCode);
 }

@@ -60,6 +60,14 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
             : null);
     }
 
+    public Task<bool> IsLiveAsync(string voterKey)
+    {
+        var state = _journal.Confirmed;
+        bool live = voterKey is not null && voterKey.StartsWith("code:", StringComparison.Ordinal)
+            && state.CycleByDigest.ContainsKey(voterKey[5..]) && !state.Revoked.Contains(voterKey[5..]);
+        return Task.FromResult(live);
+    }
+
     public async Task<bool> RevokeAsync(string typedCode)
     {
         var normalized = VotingCode.Normalize(typedCode);

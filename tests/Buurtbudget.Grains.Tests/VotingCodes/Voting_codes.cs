@@ -60,6 +60,19 @@ public sealed class Voting_codes : IAsyncLifetime
         Assert.True(await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code));
         Assert.False(await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code));
         Assert.Null(await _node.Codes("zuid").SignInAsync(issued.Codes[0].Code));
+        Assert.False(await _node.Codes("zuid").IsLiveAsync("code:" + ServerNode.CodeHasher.Digest(VotingCode.Normalize(issued.Codes[0].Code)!)));
+        Assert.False(await _node.Codes("zuid").IsLiveAsync("oidc:someone"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_code_stays_live_until_it_is_revoked()
+    {
+        var issued = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1"]));
+        var signIn = await _node.Codes("zuid").SignInAsync(issued.Codes[0].Code);
+
+        Assert.True(await _node.Codes("zuid").IsLiveAsync(signIn!.VoterKey));
+        await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code);
+        Assert.False(await _node.Codes("zuid").IsLiveAsync(signIn.VoterKey));
     }
 
     [Fact]
