@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Buurtbudget test on a fresh Debian machine of the kind described in the README.
 # It installs what the tests need (the .NET SDK comes with the machine image; PostgreSQL 15 from Debian for the
-# ledger tests, which start their own throwaway cluster; Node and Chromium join as the server and web issues land)
-# and fails when any test fails.
+# ledger, grain and server tests, which start their own throwaway cluster; Node.js and npm from Debian plus the npm
+# packages in tests/node for the live-results tests' SignalR client; Chromium joins with the web issue) and fails
+# when any test fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,22 +13,39 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# The ledger tests run a throwaway PostgreSQL 15 cluster of their own (initdb into /tmp, loopback only); they need
-# Debian's server binaries, not a running service. BUURTBUDGET_PG_BIN points elsewhere if you have them elsewhere.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "error: installing $* needs root or sudo" >&2
+    exit 1
+  fi
+}
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update
+    apt_updated=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "$@"
+}
+
+# The ledger tests run a throwaway PostgreSQL 15 cluster of their own (initdb into /tmp, loopback only): they need
+# Debian's server binaries, not a running service; BUURTBUDGET_PG_BIN points elsewhere if you have them elsewhere.
 pg_bin="${BUURTBUDGET_PG_BIN:-/usr/lib/postgresql/15/bin}"
 if [ ! -x "$pg_bin/initdb" ] || [ ! -x "$pg_bin/pg_ctl" ]; then
   echo "Installing PostgreSQL 15 (postgresql, postgresql-contrib) for the ledger tests"
-  if [ "$(id -u)" -eq 0 ]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1; then
-    as_root=(sudo)
-  else
-    echo "error: PostgreSQL is missing from $pg_bin and this script is neither root nor able to sudo" >&2
-    exit 1
-  fi
-  "${as_root[@]}" apt-get update
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y postgresql postgresql-contrib
+  apt_install postgresql postgresql-contrib
 fi
+
+# The live-results tests drive the official JavaScript SignalR client under Node (there is no .NET client here).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Node.js and npm for the live-results tests"
+  apt_install nodejs npm
+fi
+(cd tests/node && npm ci --no-audit --no-fund --silent)
 
 # The rule-engine conformance tests read real Pabulib elections in place (never copied into the repo).
 if [ -z "${BUURTBUDGET_PABULIB_DIR:-}" ]; then

@@ -3,6 +3,7 @@ using Buurtbudget.Server.Cycles;
 using Buurtbudget.Server.Demo;
 using Buurtbudget.Server.Errors;
 using Buurtbudget.Server.Hosting;
+using Buurtbudget.Server.Live;
 using Buurtbudget.Server.Receipts;
 using Buurtbudget.Server.SignIn;
 
@@ -12,6 +13,7 @@ builder.AddLedger();
 builder.AddGrains();
 builder.AddSignIn();
 builder.AddProblemResponses();
+builder.AddLiveResults();
 builder.AddJson();
 builder.Services.AddOpenApi();
 
@@ -24,6 +26,7 @@ app.MapSignInEndpoints();
 app.MapCycleEndpoints();
 app.MapBallotEndpoints();
 app.MapReceiptEndpoints();
+app.MapLiveResults();
 await app.SeedDemoAsync();
 await app.RunAsync();
 

@@ -160,6 +160,12 @@ public sealed class EventJournal<TState, TEvent>
         {
             _unconfirmed.Enqueue((events[i], chained[i], commit));
         }
+        // The commit can finish before the entries above were queued (the ledger was quicker than this thread
+        // got to its await); its Confirm then found nothing to apply, so apply them now. Bug_001.
+        if (commit.IsCompletedSuccessfully)
+        {
+            Confirm(chained[^1].Version);
+        }
         return commit;
     }
 

@@ -4,6 +4,7 @@ using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Grains.VotingCodes;
+using Buurtbudget.Server.Live;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ internal static class BallotEndpoints
     /// <summary>Casts (or, where the cycle allows, replaces) the signed-in voter's ballot. The receipt is
     /// returned only once the ballot is durably stored; a retry with the same Idempotency-Key returns it again.</summary>
     private static async Task<Results<Created<BallotAccepted>, ProblemHttpResult>> Cast(
-        string neighbourhoodId, string cycleId, BallotRequest ballot, ClaimsPrincipal user, IGrainFactory grains,
+        string neighbourhoodId, string cycleId, BallotRequest ballot, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } voterKey)
@@ -56,6 +57,7 @@ internal static class BallotEndpoints
         var cast = new CastBallot(entries.Select(e => new BallotEntry(e.ProjectId!, e.Value)));
         var result = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
             .CastBallotAsync(new CastBallotRequest(cycleId, voterKey, idempotencyKey, cast));
+        live.Changed(neighbourhoodId, cycleId);
         var receipt = result.Receipt;
         return TypedResults.Created($"/api/receipts/{Uri.EscapeDataString(receipt.ToString())}",
             new BallotAccepted(receipt.ToString(), receipt.StreamId, receipt.Position, receipt.EntryHash, result.ReplacedEarlierBallot));

@@ -21,7 +21,8 @@ internal sealed class SameOriginWrites(RequestDelegate next)
         {
             return SignInExtensions.WriteProblem(context, 403, "Cross-site request refused", $"Requests from {origin} may not change anything here.");
         }
-        if (request.Headers[HeaderName] != "1")
+        // The live-results hub changes nothing (server to client only); its negotiate POST needs only the Origin check.
+        if (request.Headers[HeaderName] != "1" && !request.Path.StartsWithSegments(Live.LiveResultsExtensions.HubPath))
         {
             return SignInExtensions.WriteProblem(context, 403, "Missing request header",
                 $"State-changing requests must carry the header {HeaderName}: 1 (protection against cross-site request forgery).");

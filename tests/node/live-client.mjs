@@ -1,0 +1,23 @@
+// A real SignalR client for the live-results tests: connects to the hub for one cycle and prints every
+// update it receives as one JSON line. It stops when its stdin closes (the test ends) or after 120 s.
+// Usage: node live-client.mjs BASE-URL NEIGHBOURHOOD CYCLE [ORIGIN]
+import * as signalR from "@microsoft/signalr";
+
+const [baseUrl, neighbourhood, cycle, origin] = process.argv.slice(2);
+const url = `${baseUrl}/hubs/live-results?neighbourhood=${encodeURIComponent(neighbourhood)}&cycle=${encodeURIComponent(cycle)}`;
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl(url, { headers: origin ? { Origin: origin } : {} })
+  .configureLogging(signalR.LogLevel.None)
+  .build();
+connection.on("CycleUpdated", (update) => console.log(JSON.stringify({ type: "update", update })));
+const stop = async (code) => { try { await connection.stop(); } finally { process.exit(code); } };
+process.stdin.on("end", () => stop(0));
+process.stdin.resume();
+setTimeout(() => stop(0), 120_000).unref();
+try {
+  await connection.start();
+  console.log(JSON.stringify({ type: "connected" }));
+} catch (error) {
+  console.log(JSON.stringify({ type: "refused", message: String(error && error.message || error) }));
+  process.exit(0);
+}
