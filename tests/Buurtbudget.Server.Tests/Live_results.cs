@@ -86,6 +86,8 @@ public sealed class Live_results(PostgresCluster cluster) : IAsyncLifetime
         var closed = await watcher.NextAsync(m => Update(m, u => u.GetProperty("phase").GetString() == "Closed"));
         var counts = closed.GetProperty("update").GetProperty("counts").EnumerateArray().ToList();
         Assert.Equal(1, counts.Single(c => c.GetProperty("projectId").GetString() == "bomen").GetProperty("ballots").GetInt32());
+        Assert.Contains("bomen", closed.GetProperty("update").GetProperty("selected").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(JsonValueKind.Null, afterCast.GetProperty("update").GetProperty("selected").ValueKind);
     }
 
     [Fact]

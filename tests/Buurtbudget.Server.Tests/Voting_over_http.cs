@@ -101,6 +101,35 @@ public sealed class Voting_over_http(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Per_project_counts_show_during_voting_only_when_the_cycle_allows_it_and_enough_have_voted()
+    {
+        var noord = _app.Grains.GetGrain<INeighbourhoodGrain>("noord");
+        await noord.CreateBudgetCycleAsync(new CreateBudgetCycle(Cycle, "Open counts", 1_000_000));
+        await noord.OpenVotingAsync(new OpenVoting(Cycle, [new("bankjes", "Benches", 400_000), new("bomen", "Trees", 500_000)],
+            new BallotDescription(BallotKind.Approval, 1, 2), new RuleChoice(RuleKind.Greedy), RevotePolicy.LastBallotCounts, Eligibility.Census)
+        {
+            Live = new LiveResults(LiveDisclosure.CountsPerProject, MinimumTurnout: 2),
+        });
+        var codes = (await _app.Grains.GetGrain<IVotingCodesGrain>("noord").IssueAsync(new IssueCodes(Cycle, ["A 1", "A 2"]))).Codes;
+        async Task VoteAs(string code, string client)
+        {
+            var browser = _app.Browser(client);
+            Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Post("/api/neighbourhoods/noord/sign-in", new { code }))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(Post($"/api/neighbourhoods/noord/cycles/{Cycle}/ballots", Ballot("bomen"), "k"))).StatusCode);
+        }
+        var anyone = _app.Browser("10.0.0.50");
+
+        await VoteAs(codes[0].Code, "10.0.0.51");
+        var afterOne = await anyone.GetFromJsonAsync<JsonElement>($"/api/neighbourhoods/noord/cycles/{Cycle}");
+        await VoteAs(codes[1].Code, "10.0.0.52");
+        var afterTwo = await anyone.GetFromJsonAsync<JsonElement>($"/api/neighbourhoods/noord/cycles/{Cycle}");
+
+        Assert.Equal(JsonValueKind.Null, afterOne.GetProperty("counts").ValueKind);
+        Assert.Equal(2, afterTwo.GetProperty("counts").EnumerateArray().Single(p => p.GetProperty("projectId").GetString() == "bomen").GetProperty("ballots").GetInt32());
+        Assert.Equal("CountsPerProject", afterTwo.GetProperty("live").GetProperty("disclosure").GetString());
+    }
+
+    [Fact]
     public async Task A_wrong_code_is_refused_with_a_problem_and_nobody_is_signed_in()
     {
         var browser = _app.Browser();

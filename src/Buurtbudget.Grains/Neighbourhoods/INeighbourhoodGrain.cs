@@ -37,7 +37,11 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
 public sealed record CreateBudgetCycle(string CycleId, string Title, long BudgetCents);
 
-public sealed record OpenVoting(string CycleId, ImmutableArray<BallotProject> Projects, BallotDescription Ballot, RuleChoice Rule, RevotePolicy Revote, Eligibility Eligibility);
+public sealed record OpenVoting(string CycleId, ImmutableArray<BallotProject> Projects, BallotDescription Ballot, RuleChoice Rule, RevotePolicy Revote, Eligibility Eligibility)
+{
+    /// <summary>What watchers see while voting is open; turnout only unless the corporation chooses more.</summary>
+    public LiveResults Live { get; init; } = new();
+}
 
 /// <summary><paramref name="VoterKeys"/> are what identifies a voter to the server (a hashed voting code, or
 /// issuer and subject); they are stored only as ballot slots.</summary>

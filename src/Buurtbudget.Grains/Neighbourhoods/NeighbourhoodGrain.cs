@@ -66,7 +66,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         Require(cycle.Phase == CyclePhase.Draft, CycleProblem.WrongPhase,
             $"Voting in '{cycle.Title}' was already opened; its rules are frozen.");
         var manifest = new VotingManifest(cycle.BudgetCents, command.Projects.IsDefault ? [] : command.Projects,
-            command.Ballot, command.Rule, command.Revote, command.Eligibility);
+            command.Ballot, command.Rule, command.Revote, command.Eligibility) { Live = command.Live ?? new() };
         CheckManifest(manifest);
         await _journal.AppendAsync(new VotingOpened(command.CycleId, manifest));
         return View(ConfirmedCycle(command.CycleId));
@@ -183,6 +183,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     private static void CheckManifest(VotingManifest manifest)
     {
         Require(!manifest.Projects.IsEmpty, CycleProblem.InvalidCommand, "Put at least one project on the ballot.");
+        Require(manifest.Live.MinimumTurnout is >= 1 and <= 10_000 && Enum.IsDefined(manifest.Live.Disclosure), CycleProblem.InvalidCommand,
+            "Live results need a known disclosure level and a minimum turnout between 1 and 10,000 before per-project numbers show.");
         var duplicate = manifest.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         Require(duplicate is null, CycleProblem.InvalidCommand, $"Project '{duplicate?.Key}' is on the ballot twice.");
         foreach (var project in manifest.Projects)

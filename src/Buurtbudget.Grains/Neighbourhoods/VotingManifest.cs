@@ -32,6 +32,23 @@ public enum RevotePolicy
     FirstBallotIsFinal,
 }
 
+/// <summary>What watchers see while voting is open. Everything is shown once voting has closed.</summary>
+public enum LiveDisclosure
+{
+    /// <summary>Turnout only: nobody can tell from a counter what a neighbour just voted.</summary>
+    TurnoutOnly,
+
+    /// <summary>Turnout and votes per project, once at least <see cref="LiveResults.MinimumTurnout"/> voted.</summary>
+    CountsPerProject,
+
+    /// <summary>Counts and the provisional allocation under the cycle's rule, from the same minimum turnout.</summary>
+    ProvisionalAllocation,
+}
+
+/// <summary>The live-results policy, frozen with the rest of the manifest.</summary>
+/// <param name="MinimumTurnout">Per-project numbers stay hidden until this many have voted (1–10,000).</param>
+public sealed record LiveResults(LiveDisclosure Disclosure = LiveDisclosure.TurnoutOnly, int MinimumTurnout = 10);
+
 public enum Eligibility
 {
     /// <summary>Only voters enrolled in the cycle's census (for example holders of a voting code).</summary>
@@ -54,6 +71,9 @@ public sealed record VotingManifest(
     RevotePolicy Revote,
     Eligibility Eligibility)
 {
+    /// <summary>What watchers see while voting is open. Manifests recorded before this setting existed read as turnout only.</summary>
+    public LiveResults Live { get; init; } = new();
+
     /// <summary>SHA-256 of the manifest's canonical JSON, in hex.</summary>
     public string Hash() => Convert.ToHexStringLower(SHA256.HashData(NeighbourhoodJson.Encode(this)));
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Server.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Buurtbudget.Server.Cycles;
@@ -9,8 +10,8 @@ namespace Buurtbudget.Server.Cycles;
 internal static class CycleEndpoints
 {
     /// <summary>
-    /// A cycle as the public sees it. While voting is open only turnout is shown (no per-project counts that
-    /// could reveal what a neighbour just voted, G9); per-project counts appear once voting has closed.
+    /// A cycle as the public sees it. Per-project counts follow the cycle's frozen live-results policy
+    /// (<see cref="Disclosure"/>): turnout only while voting unless the corporation chose more, everything after the close.
     /// </summary>
     public sealed record PublicCycle(
         string CycleId,
@@ -22,6 +23,7 @@ internal static class CycleEndpoints
         ImmutableArray<BallotProject> Projects,
         int? Turnout,
         ImmutableArray<ProjectTally>? Counts,
+        LiveResults? Live,
         BallotReceipt? Closing);
 
     public static void MapCycleEndpoints(this WebApplication app)
@@ -45,6 +47,7 @@ internal static class CycleEndpoints
         cycle.Manifest?.Ballot,
         cycle.Manifest?.Projects ?? [],
         cycle.Tally?.Turnout,
-        cycle.Phase == CyclePhase.Closed ? cycle.Tally?.Projects : null,
+        Disclosure.CountsToShow(cycle),
+        cycle.Manifest?.Live,
         cycle.Closing);
 }

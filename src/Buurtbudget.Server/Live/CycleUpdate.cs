@@ -4,10 +4,11 @@ using Buurtbudget.Grains.Neighbourhoods;
 namespace Buurtbudget.Server.Live;
 
 /// <summary>
-/// What watchers of a cycle receive. While voting is open only the turnout (and the phase) is sent: per-project
-/// numbers would let a neighbour see what someone just voted (G9). Counts appear once voting has closed.
+/// What watchers of a cycle receive: phase and turnout always; per-project counts and the (provisional) allocation
+/// only as far as <see cref="Disclosure"/> allows.
 /// </summary>
-public sealed record CycleUpdate(string NeighbourhoodId, string CycleId, CyclePhase Phase, int Turnout, ImmutableArray<ProjectTally>? Counts);
+public sealed record CycleUpdate(
+    string NeighbourhoodId, string CycleId, CyclePhase Phase, int Turnout, ImmutableArray<ProjectTally>? Counts, ImmutableArray<string>? Selected);
 
 /// <summary>The hub's only message, server to client.</summary>
 public interface ILiveResultsClient

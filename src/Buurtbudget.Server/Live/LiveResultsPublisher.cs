@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Microsoft.AspNetCore.SignalR;
@@ -27,9 +28,10 @@ internal sealed partial class LiveResultsPublisher(
     {
         try
         {
-            var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
-            return new CycleUpdate(neighbourhoodId, cycleId, cycle.Phase, cycle.Tally?.Turnout ?? 0,
-                cycle.Phase == CyclePhase.Closed ? cycle.Tally?.Projects : null);
+            var neighbourhood = grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId);
+            var cycle = await neighbourhood.GetCycleAsync(cycleId);
+            var selected = Disclosure.AllocationToShow(cycle) ? (await neighbourhood.ComputeOutcomeAsync(cycleId)).Selected : (ImmutableArray<string>?)null;
+            return new CycleUpdate(neighbourhoodId, cycleId, cycle.Phase, cycle.Tally?.Turnout ?? 0, Disclosure.CountsToShow(cycle), selected);
         }
         catch (BudgetCycleException)
         {

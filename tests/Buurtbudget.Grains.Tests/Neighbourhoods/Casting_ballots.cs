@@ -202,9 +202,12 @@ public sealed class Casting_ballots : IAsyncLifetime
             Votes.Opening() with { Ballot = new BallotDescription(BallotKind.Knapsack, 1, null) }));
         var twice = await Assert.ThrowsAsync<BudgetCycleException>(() => Oost.OpenVotingAsync(
             Votes.Opening() with { Projects = [Votes.Projects[0], Votes.Projects[0]] }));
+        var noThreshold = await Assert.ThrowsAsync<BudgetCycleException>(() => Oost.OpenVotingAsync(
+            Votes.Opening() with { Live = new LiveResults(LiveDisclosure.CountsPerProject, MinimumTurnout: 0) }));
 
         Assert.Contains("spending limit", noLimit.Message, StringComparison.Ordinal);
         Assert.Contains("twice", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("minimum turnout", noThreshold.Message, StringComparison.Ordinal);
         Assert.Equal(before, await Head());
     }
 
