@@ -72,6 +72,8 @@ public sealed class Hostile_input(PostgresCluster cluster, ITestOutputHelper out
             if (status >= 400)
             {
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.False(string.IsNullOrWhiteSpace(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()),
+                    $"request {i} got {status} without a detail: {body}");
             }
         }
 

@@ -7,6 +7,7 @@ using Buurtbudget.Domain.Rules;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Buurtbudget.Server.Tests;
 
@@ -212,6 +213,21 @@ public sealed class Voting_over_http(PostgresCluster cluster) : IAsyncLifetime
         var problem = await Problem(response, HttpStatusCode.Forbidden);
         Assert.Contains("revoked", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await browser.GetFromJsonAsync<JsonElement>($"/api/neighbourhoods/oost/cycles/{Cycle}")).GetProperty("turnout").GetInt32());
+    }
+
+    [Fact]
+    public async Task Malformed_ids_are_refused_by_routing_without_activating_any_grain()
+    {
+        var http = _app.Browser();
+        var runtime = _app.Services.GetRequiredService<Buurtbudget.Grains.Runtime.GrainRuntime>();
+        await http.GetAsync($"/api/neighbourhoods/oost/cycles/{Cycle}");
+        int activations = runtime.ActivationCount;
+
+        await Problem(await http.GetAsync($"/api/neighbourhoods/{new string('a', 200)}/cycles/{Cycle}"), HttpStatusCode.NotFound);
+        await Problem(await http.GetAsync($"/api/neighbourhoods/oost/cycles/%3Cscript%3E"), HttpStatusCode.NotFound);
+        await Problem(await http.SendAsync(Post($"/api/neighbourhoods/{new string('b', 65)}/sign-in", new { code = "x" })), HttpStatusCode.NotFound);
+
+        Assert.Equal(activations, runtime.ActivationCount);
     }
 
     [Fact]

@@ -48,8 +48,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     public async Task<CycleView> CreateBudgetCycleAsync(CreateBudgetCycle command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        Require(IsValidId(command.CycleId), CycleProblem.InvalidCommand,
-            "A cycle id is 1 to 64 characters: letters, digits, '-' or '_'.");
+        Require(BudgetIds.IsValid(command.CycleId), CycleProblem.InvalidCommand, $"A cycle id is {BudgetIds.Rule}.");
         Require(!string.IsNullOrWhiteSpace(command.Title) && command.Title.Length <= 200, CycleProblem.InvalidCommand,
             "A budget cycle needs a title of at most 200 characters.");
         Require(command.BudgetCents > 0, CycleProblem.InvalidCommand, "The budget must be more than zero.");
@@ -189,8 +188,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         Require(duplicate is null, CycleProblem.InvalidCommand, $"Project '{duplicate?.Key}' is on the ballot twice.");
         foreach (var project in manifest.Projects)
         {
-            Require(IsValidId(project.Id), CycleProblem.InvalidCommand,
-                $"Project id '{project.Id}' must be 1 to 64 characters: letters, digits, '-' or '_'.");
+            Require(BudgetIds.IsValid(project.Id), CycleProblem.InvalidCommand, $"Project id '{project.Id}' must be {BudgetIds.Rule}.");
             Require(project.CostCents > 0, CycleProblem.InvalidCommand, $"Project '{project.Id}' needs a cost above zero.");
         }
         try
@@ -216,9 +214,6 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     private static CycleView View(BudgetCycleState cycle) => new(
         cycle.CycleId, cycle.Title, cycle.BudgetCents, cycle.Phase, cycle.Manifest, cycle.ManifestHash,
         cycle.EnrolledCount, cycle.Tally?.View(), cycle.Closing);
-
-    private static bool IsValidId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static void Require(bool condition, CycleProblem problem, string message)
     {

@@ -25,7 +25,7 @@ internal static class BallotEndpoints
 
     public static void MapBallotEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}").WithTags("Ballots");
+        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}").WithTags("Ballots");
         group.MapPost("/ballots", Cast).RequireAuthorization(Residents.ResidentPolicy);
         group.MapGet("/ballots/mine", Mine).RequireAuthorization(Residents.ResidentPolicy);
         group.MapGet("/published-ballots", Published);

@@ -28,8 +28,8 @@ internal static class CycleEndpoints
 
     public static void MapCycleEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId}/cycles").WithTags("Budget cycles");
-        group.MapGet("/{cycleId}", GetCycle);
+        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles").WithTags("Budget cycles");
+        group.MapGet("/{cycleId:id}", GetCycle);
     }
 
     private static async Task<Ok<PublicCycle>> GetCycle(string neighbourhoodId, string cycleId, IGrainFactory grains)

@@ -12,6 +12,7 @@ internal static class GrainExtensions
     public static void AddGrains(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        IdRouteConstraint.Register(builder);
         builder.Services.AddSingleton(services =>
         {
             var ledger = services.GetRequiredService<IEventLedger>();

@@ -1,3 +1,4 @@
+using Buurtbudget.Grains.Neighbourhoods;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Buurtbudget.Server.Live;
@@ -13,7 +14,7 @@ internal sealed class LiveResultsHub(LiveResultsPublisher publisher) : Hub<ILive
     {
         var query = Context.GetHttpContext()?.Request.Query;
         string? neighbourhood = query?["neighbourhood"], cycle = query?["cycle"];
-        if (string.IsNullOrEmpty(neighbourhood) || string.IsNullOrEmpty(cycle) || neighbourhood.Length > 64 || cycle.Length > 64)
+        if (!BudgetIds.IsValid(neighbourhood) || !BudgetIds.IsValid(cycle))
         {
             Context.Abort();
             return;

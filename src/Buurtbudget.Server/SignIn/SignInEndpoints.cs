@@ -13,7 +13,7 @@ internal static partial class SignInEndpoints
 
     public static void MapSignInEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId}").WithTags("Sign-in");
+        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}").WithTags("Sign-in");
         group.MapPost("/sign-in", SignInWithCode).RequireRateLimiting(SignInExtensions.CodeAttemptsPolicy);
         app.MapPost("/api/sign-out", SignOutHandler).WithTags("Sign-in");
     }
