@@ -7,10 +7,11 @@ namespace Buurtbudget.Grains.Neighbourhoods;
 /// <summary>Turns a cycle's current ballots into the rule engine's election: the same code the CLI runs on .pb files.</summary>
 internal static class BallotBox
 {
-    public static Outcome ComputeOutcome(VotingManifest manifest, IEnumerable<StoredBallot> currentBallots)
+    public static Outcome ComputeOutcome(BudgetCycleState cycle)
     {
-        var projects = manifest.ElectionProjects();
-        var design = manifest.Design();
+        var manifest = cycle.Manifest!;
+        var projects = cycle.Projects;
+        var design = cycle.Design!;
         var index = projects.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var voteType = design switch
         {
@@ -19,7 +20,7 @@ internal static class BallotBox
             _ => VoteType.Approval,
         };
         var election = Election.Create(manifest.BudgetCents, projects, voteType);
-        foreach (var stored in currentBallots)
+        foreach (var stored in cycle.CurrentBallots)
         {
             var ballot = new CastBallot(stored.Ballot);
             switch (design)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Domain.Elections;
 using Buurtbudget.Ledger;
 
 namespace Buurtbudget.Grains.Neighbourhoods;
@@ -27,6 +28,11 @@ internal sealed class BudgetCycleState
     public long BudgetCents { get; }
     public CyclePhase Phase { get; private set; } = CyclePhase.Draft;
     public VotingManifest? Manifest { get; private set; }
+
+    /// <summary>The manifest's ballot design and projects, built once when voting opens rather than per ballot.</summary>
+    public BallotDesign? Design { get; private set; }
+
+    public ImmutableArray<Project> Projects { get; private set; } = [];
     public string? ManifestHash { get; private set; }
     public CycleTally? Tally { get; private set; }
     public BallotReceipt? Closing { get; private set; }
@@ -45,6 +51,8 @@ internal sealed class BudgetCycleState
     {
         Manifest = manifest;
         ManifestHash = manifest.Hash();
+        Design = manifest.Design();
+        Projects = manifest.ElectionProjects();
         Tally = new CycleTally(manifest);
         Phase = CyclePhase.Voting;
     }

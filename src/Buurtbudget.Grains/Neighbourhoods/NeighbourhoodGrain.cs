@@ -116,7 +116,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         var manifest = cycle.Manifest!;
         Require(manifest.Eligibility != Eligibility.Census || cycle.IsEnrolled(slot), CycleProblem.NotEligible,
             $"You are not on the list of voters for '{cycle.Title}'.");
-        var validation = manifest.Design().Validate(request.Ballot, manifest.ElectionProjects());
+        var validation = cycle.Design!.Validate(request.Ballot, cycle.Projects);
         if (!validation.IsValid)
         {
             throw new BudgetCycleException(CycleProblem.InvalidBallot,
@@ -154,7 +154,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     {
         var cycle = ConfirmedCycle(cycleId);
         Require(cycle.Manifest is not null, CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has not opened yet.");
-        return Task.FromResult(BallotBox.ComputeOutcome(cycle.Manifest!, cycle.CurrentBallots));
+        return Task.FromResult(BallotBox.ComputeOutcome(cycle));
     }
 
     public Task<PublishedBallots> GetPublishedBallotsAsync(string cycleId)
