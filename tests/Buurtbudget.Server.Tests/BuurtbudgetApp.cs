@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Buurtbudget.Server.Tests;
 
 /// <summary>The real application on a real PostgreSQL database, with demo seeding off.</summary>
-internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirectory, int codeAttemptsPerClientPerMinute = 10) : WebApplicationFactory<Program>
+internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirectory, int codeAttemptsPerClientPerMinute = 10, int codeAttemptsPerMinute = 2000)
+    : WebApplicationFactory<Program>
 {
     /// <summary>Tests name the client they play with this header; the server sees it as the remote address.</summary>
     public const string ClientHeader = "X-Test-Client";
@@ -25,6 +26,7 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
         builder.UseSetting("Buurtbudget:Postgres:OwnerConnectionString", database.OwnerConnectionString);
         builder.UseSetting("Buurtbudget:Postgres:AppRole", database.AppRoleName);
         builder.UseSetting("Buurtbudget:CodeAttemptsPerClientPerMinute", codeAttemptsPerClientPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Buurtbudget:CodeAttemptsPerMinute", codeAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
     }
 

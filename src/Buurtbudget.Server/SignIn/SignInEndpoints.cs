@@ -14,7 +14,9 @@ internal static partial class SignInEndpoints
     public static void MapSignInEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}").WithTags("Sign-in");
-        group.MapPost("/sign-in", SignInWithCode).RequireRateLimiting(SignInExtensions.CodeAttemptsPolicy);
+        group.MapPost("/sign-in", SignInWithCode)
+            .RequireRateLimiting(SignInExtensions.CodeAttemptsPolicy)
+            .WithMetadata(new SignInExtensions.VotingCodeAttempt());
         app.MapPost("/api/sign-out", SignOutHandler).WithTags("Sign-in");
     }
 

@@ -47,8 +47,10 @@ internal static class SignInExtensions
                     QueueLimit = 0,
                 });
             });
+            // The server-wide brake applies to every endpoint marked as a voting-code attempt, found by its
+            // metadata rather than by its path.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/api/neighbourhoods") && context.Request.Path.Value!.EndsWith("/sign-in", StringComparison.Ordinal)
+                context.GetEndpoint()?.Metadata.GetMetadata<VotingCodeAttempt>() is not null
                     ? RateLimitPartition.GetFixedWindowLimiter("all-code-attempts", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = context.RequestServices.Buurtbudget().CodeAttemptsPerMinute,
@@ -66,6 +68,9 @@ internal static class SignInExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
     }
+
+    /// <summary>Endpoint metadata: this endpoint tries a voting code, so both code-attempt limits apply.</summary>
+    public sealed class VotingCodeAttempt;
 
     public static Task WriteProblem(HttpContext context, int status, string title, string detail)
     {
