@@ -34,7 +34,8 @@ public interface IRegisterGrain : IGrainWithStringKey
 /// <summary>A person as the identity provider names them.</summary>
 public sealed record StaffMember(string Issuer, string Subject);
 
-public sealed record RegisterCorporation(string CorporationId, string Name);
+/// <summary>A corporation starts with its first administrator, so there is never a corporation nobody can manage.</summary>
+public sealed record RegisterCorporation(string CorporationId, string Name, StaffMember FirstAdministrator);
 
 public sealed record RegisterNeighbourhood(string CorporationId, string NeighbourhoodId, string Name);
 

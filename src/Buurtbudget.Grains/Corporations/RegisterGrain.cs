@@ -30,11 +30,14 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
         ArgumentNullException.ThrowIfNull(command);
         RequireId(command.CorporationId, "corporation");
         string name = RequireName(command.Name, "corporation");
+        var administrator = RequireMember(command.FirstAdministrator);
         if (_journal.Tentative.Corporations.ContainsKey(command.CorporationId))
         {
             throw new RegisterException(RegisterProblem.AlreadyRegistered, $"A corporation with id '{command.CorporationId}' is already registered.");
         }
-        await _journal.AppendAsync(new CorporationRegistered(command.CorporationId, name));
+        // One append: the corporation and its administrator exist together or not at all.
+        await _journal.AppendAsync(new CorporationRegistered(command.CorporationId, name),
+            new RoleGranted(administrator, new StaffGrant(command.CorporationId, StaffRole.Administrator, [])));
         return View(command.CorporationId);
     }
 

@@ -30,6 +30,21 @@ public sealed class BuurtbudgetOptions
     /// <summary>Voting-code sign-ins allowed per minute for the whole server (a brake on distributed guessing).</summary>
     [Range(1, 1_000_000)]
     public int CodeAttemptsPerMinute { get; set; } = 2_000;
+
+    /// <summary>
+    /// The people who may register housing corporations (each with its first administrator), named by their
+    /// identity provider's issuer and subject. Everything inside a corporation is then granted by its own
+    /// administrators, not by configuration.
+    /// </summary>
+    public List<StaffMemberOptions> PlatformOperators { get; set; } = [];
+}
+
+public sealed class StaffMemberOptions
+{
+    /// <summary>The issuer exactly as it appears in the identity provider's tokens.</summary>
+    public string Issuer { get; set; } = "";
+
+    public string Subject { get; set; } = "";
 }
 
 public sealed class PostgresOptions

@@ -16,16 +16,26 @@ public sealed class The_register : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = ServerNode.OnSqlite(_folder.File("ledger.db"), Buurtbudget.Grains.Neighbourhoods.BallotSecrecy.CreateRandom());
-        await _node.Register.RegisterCorporationAsync(new RegisterCorporation("ymere", "Ymere"));
+        await _node.Register.RegisterCorporationAsync(new RegisterCorporation("ymere", "Ymere", Anna));
         await _node.Register.RegisterNeighbourhoodAsync(new RegisterNeighbourhood("ymere", "oost", "Amsterdam-Oost"));
         await _node.Register.RegisterNeighbourhoodAsync(new RegisterNeighbourhood("ymere", "noord", "Amsterdam-Noord"));
-        await _node.Register.GrantRoleAsync(new GrantRole(Anna, new StaffGrant("ymere", StaffRole.Administrator, [])));
     }
 
     public async Task DisposeAsync()
     {
         await _node.DisposeAsync();
         _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_corporation_is_registered_together_with_its_first_administrator_or_not_at_all()
+    {
+        var admin = Assert.Single((await _node.Register.GetCorporationAsync("ymere")).Staff);
+
+        Assert.Equal((Anna, StaffRole.Administrator, true), (admin.Member, admin.Role, admin.Neighbourhoods.IsDefaultOrEmpty));
+        await Assert.ThrowsAsync<RegisterException>(() => _node.Register.RegisterCorporationAsync(new RegisterCorporation("ymere", "Again", Bram)));
+        await Assert.ThrowsAsync<RegisterException>(() => _node.Register.RegisterCorporationAsync(new RegisterCorporation("woonzorg", "Woonzorg", new("ftp://x", "y"))));
+        Assert.Equal(["ymere"], (await _node.Register.ListCorporationsAsync()).Select(c => c.CorporationId));
     }
 
     [Fact]
@@ -94,7 +104,7 @@ public sealed class The_register : IAsyncLifetime
     [Fact]
     public async Task Grants_name_real_neighbourhoods_of_the_corporation_and_a_real_issuer()
     {
-        await _node.Register.RegisterCorporationAsync(new RegisterCorporation("eigen-haard", "Eigen Haard"));
+        await _node.Register.RegisterCorporationAsync(new RegisterCorporation("eigen-haard", "Eigen Haard", OtherAnna));
         await _node.Register.RegisterNeighbourhoodAsync(new RegisterNeighbourhood("eigen-haard", "west", "Amsterdam-West"));
 
         await Assert.ThrowsAsync<RegisterException>(() => _node.Register.GrantRoleAsync(new GrantRole(Bram, new StaffGrant("ymere", StaffRole.Moderator, ["west"]))));

@@ -1,0 +1,16 @@
+using System.Security.Claims;
+using Buurtbudget.Grains.Corporations;
+
+namespace Buurtbudget.Server.Access;
+
+/// <summary>Who a signed-in member of staff is: the identity provider's issuer and subject, nothing else.</summary>
+internal static class StaffPrincipal
+{
+    public const string IssuerClaim = "iss";
+    public const string SubjectClaim = "sub";
+
+    public static StaffMember? Member(this ClaimsPrincipal user) =>
+        user.FindFirstValue(IssuerClaim) is { Length: > 0 } issuer && user.FindFirstValue(SubjectClaim) is { Length: > 0 } subject
+            ? new StaffMember(issuer, subject)
+            : null;
+}
