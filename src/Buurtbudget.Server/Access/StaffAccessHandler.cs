@@ -1,7 +1,6 @@
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Runtime;
-using Buurtbudget.Server.Hosting;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Buurtbudget.Server.Access;
@@ -57,5 +56,5 @@ internal sealed class StaffAccessHandler(IGrainFactory grains) : IAuthorizationH
 
     private static bool IsPlatformOperator(AuthorizationHandlerContext context) =>
         context.User.Member() is { } member && context.Resource is HttpContext http
-        && http.RequestServices.Buurtbudget().PlatformOperators.Any(o => o.Issuer == member.Issuer && o.Subject == member.Subject);
+        && http.RequestServices.IsPlatformOperator(member);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Buurtbudget.Grains.Corporations;
+using Buurtbudget.Server.Hosting;
 
 namespace Buurtbudget.Server.Access;
 
@@ -13,4 +14,8 @@ internal static class StaffPrincipal
         user.FindFirstValue(IssuerClaim) is { Length: > 0 } issuer && user.FindFirstValue(SubjectClaim) is { Length: > 0 } subject
             ? new StaffMember(issuer, subject)
             : null;
+
+    /// <summary>Platform operators are named in configuration, not in the register: they exist before any corporation.</summary>
+    public static bool IsPlatformOperator(this IServiceProvider services, StaffMember member) =>
+        services.Buurtbudget().PlatformOperators.Any(o => o.Issuer == member.Issuer && o.Subject == member.Subject);
 }

@@ -26,6 +26,6 @@ internal static class LiveResultsExtensions
             }
             await next(context);
         }));
-        app.MapHub<LiveResultsHub>(HubPath);
+        app.MapHub<LiveResultsHub>(HubPath).AllowAnonymous();
     }
 }
