@@ -23,7 +23,7 @@ internal static partial class VotingCodeEndpoints
     {
         var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}").WithTags("Voting codes");
         group.MapPost("/cycles/{cycleId:id}/voting-codes", Generate).RequireStaff(StaffAction.ManageVotingCodes)
-            .Accepts<string>("text/csv").Produces<string>(StatusCodes.Status201Created, "text/csv");
+            .Accepts<string>("text/csv").Produces<string>(StatusCodes.Status200OK, "text/csv");
         group.MapPost("/voting-codes/revoke", Revoke).RequireStaff(StaffAction.ManageVotingCodes);
     }
 
