@@ -37,11 +37,17 @@ public sealed record StaffMember(string Issuer, string Subject);
 /// <summary>A corporation starts with its first administrator, so there is never a corporation nobody can manage.</summary>
 public sealed record RegisterCorporation(string CorporationId, string Name, StaffMember FirstAdministrator);
 
-public sealed record RegisterNeighbourhood(string CorporationId, string NeighbourhoodId, string Name);
+/// <summary>Changes inside a corporation say who made them (<see cref="StaffCommand.By"/>); the register keeps it.</summary>
+public abstract record StaffCommand
+{
+    public StaffMember? By { get; init; }
+}
 
-public sealed record GrantRole(StaffMember Member, StaffGrant Grant);
+public sealed record RegisterNeighbourhood(string CorporationId, string NeighbourhoodId, string Name) : StaffCommand;
 
-public sealed record RevokeRole(StaffMember Member, string CorporationId, StaffRole Role);
+public sealed record GrantRole(StaffMember Member, StaffGrant Grant) : StaffCommand;
+
+public sealed record RevokeRole(StaffMember Member, string CorporationId, StaffRole Role) : StaffCommand;
 
 public sealed record NeighbourhoodEntry(string NeighbourhoodId, string CorporationId, string Name);
 

@@ -54,7 +54,7 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
                 ? $"Neighbourhood '{command.NeighbourhoodId}' is already registered."
                 : $"The id '{command.NeighbourhoodId}' is taken; choose another id for this neighbourhood.");
         }
-        await _journal.AppendAsync(new NeighbourhoodRegistered(command.CorporationId, command.NeighbourhoodId, name));
+        await _journal.AppendAsync(new NeighbourhoodRegistered(command.CorporationId, command.NeighbourhoodId, name, command.By));
         return View(command.CorporationId);
     }
 
@@ -81,7 +81,7 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
         {
             throw new RegisterException(RegisterProblem.LastAdministrator, "This is the corporation's last administrator for all neighbourhoods; grant another one first.");
         }
-        await _journal.AppendAsync(new RoleGranted(member, narrowed));
+        await _journal.AppendAsync(new RoleGranted(member, narrowed, command.By));
         return View(grant.CorporationId);
     }
 
@@ -98,7 +98,7 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
         {
             throw new RegisterException(RegisterProblem.LastAdministrator, "This is the corporation's last administrator for all neighbourhoods; grant another one first.");
         }
-        await _journal.AppendAsync(new RoleRevoked(member, command.CorporationId, command.Role));
+        await _journal.AppendAsync(new RoleRevoked(member, command.CorporationId, command.Role, command.By));
         return View(command.CorporationId);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Runtime;
@@ -45,25 +46,25 @@ internal static class CorporationEndpoints
     private static async Task<Ok<CorporationView>> Get(string corporationId, IGrainFactory grains) =>
         TypedResults.Ok(await TheRegister(grains).GetCorporationAsync(corporationId));
 
-    private static async Task<Created<CorporationView>> AddNeighbourhood(string corporationId, NewNeighbourhood request, IGrainFactory grains)
+    private static async Task<Created<CorporationView>> AddNeighbourhood(string corporationId, NewNeighbourhood request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var view = await TheRegister(grains).RegisterNeighbourhoodAsync(new RegisterNeighbourhood(corporationId, request.NeighbourhoodId!, request.Name!));
+        var view = await TheRegister(grains).RegisterNeighbourhoodAsync(new RegisterNeighbourhood(corporationId, request.NeighbourhoodId!, request.Name!) { By = user.Member() });
         return TypedResults.Created($"/api/neighbourhoods/{request.NeighbourhoodId}", view);
     }
 
     /// <summary>Grants a role, or changes the neighbourhoods of a role the person holds (no neighbourhoods: all).</summary>
-    private static async Task<Results<Ok<CorporationView>, ProblemHttpResult>> Grant(string corporationId, RoleGrant request, IGrainFactory grains)
+    private static async Task<Results<Ok<CorporationView>, ProblemHttpResult>> Grant(string corporationId, RoleGrant request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (request.Role is not { } role)
         {
             return TypedResults.Problem("Say which role to grant: moderator, administrator or auditor.", statusCode: 400, title: "The role is missing");
         }
         var grant = new StaffGrant(corporationId, role, request.Neighbourhoods ?? []);
-        return TypedResults.Ok(await TheRegister(grains).GrantRoleAsync(new GrantRole(MemberOf(new Person(request.Issuer, request.Subject))!, grant)));
+        return TypedResults.Ok(await TheRegister(grains).GrantRoleAsync(new GrantRole(MemberOf(new Person(request.Issuer, request.Subject))!, grant) { By = user.Member() }));
     }
 
-    private static async Task<Ok<CorporationView>> Revoke(string corporationId, string issuer, string subject, StaffRole role, IGrainFactory grains) =>
-        TypedResults.Ok(await TheRegister(grains).RevokeRoleAsync(new RevokeRole(new StaffMember(issuer, subject), corporationId, role)));
+    private static async Task<Ok<CorporationView>> Revoke(string corporationId, string issuer, string subject, StaffRole role, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await TheRegister(grains).RevokeRoleAsync(new RevokeRole(new StaffMember(issuer, subject), corporationId, role) { By = user.Member() }));
 
     // Missing parts become nulls the register refuses with its own message, so there is one wording per rule.
     private static StaffMember? MemberOf(Person? person) => person is null ? null : new StaffMember(person.Issuer!, person.Subject!);

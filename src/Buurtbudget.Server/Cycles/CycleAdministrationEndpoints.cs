@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Grains.Neighbourhoods;
@@ -29,10 +30,12 @@ internal static class CycleAdministrationEndpoints
         group.MapPost("/{cycleId:id}/close-voting", CloseVoting).RequireStaff(StaffAction.ManageCycles);
     }
 
-    private static async Task<Created<CycleAdministration>> Create(string neighbourhoodId, NewCycle request, IGrainFactory grains)
+    private static async Task<Created<CycleAdministration>> Create(
+        string neighbourhoodId, NewCycle request, ClaimsPrincipal user, IGrainFactory grains, ILogger<NewCycle> logger)
     {
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
             .CreateBudgetCycleAsync(new CreateBudgetCycle(request.CycleId ?? "", request.Title ?? "", request.BudgetCents ?? 0));
+        StaffAudit.Record(logger, user, "create-cycle", neighbourhoodId, cycle.CycleId);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycle.CycleId}", ToAdministration(cycle));
     }
 
@@ -42,7 +45,7 @@ internal static class CycleAdministrationEndpoints
     /// <summary>Freezes the ballot design, rule, revote policy and live-results policy into the manifest whose hash
     /// voters see, and opens the ballot box. Nothing of it can change afterwards.</summary>
     private static async Task<Results<Ok<CycleAdministration>, ProblemHttpResult>> OpenVoting(
-        string neighbourhoodId, string cycleId, VotingRules rules, IGrainFactory grains, LiveResultsPublisher live)
+        string neighbourhoodId, string cycleId, VotingRules rules, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
     {
         if (rules.Ballot is null || rules.Rule is null)
         {
@@ -53,14 +56,17 @@ internal static class CycleAdministrationEndpoints
         {
             Live = rules.Live ?? new LiveResults(),
         });
+        StaffAudit.Record(logger, user, "open-voting", neighbourhoodId, cycleId);
         live.Changed(neighbourhoodId, cycleId);
         return TypedResults.Ok(ToAdministration(cycle));
     }
 
     /// <summary>Closes the ballot box; everyone watching gets the final result with its explanations.</summary>
-    private static async Task<Ok<CycleAdministration>> CloseVoting(string neighbourhoodId, string cycleId, IGrainFactory grains, LiveResultsPublisher live)
+    private static async Task<Ok<CycleAdministration>> CloseVoting(
+        string neighbourhoodId, string cycleId, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
     {
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).CloseVotingAsync(cycleId);
+        StaffAudit.Record(logger, user, "close-voting", neighbourhoodId, cycleId);
         live.Changed(neighbourhoodId, cycleId);
         return TypedResults.Ok(ToAdministration(cycle));
     }

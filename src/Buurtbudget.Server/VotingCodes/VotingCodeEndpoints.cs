@@ -13,7 +13,7 @@ namespace Buurtbudget.Server.VotingCodes;
 /// for the mail merge, and can revoke a code whose letter went astray. Codes are never stored in plain text, so
 /// the download cannot be repeated; a lost file means generating new codes.
 /// </summary>
-internal static partial class VotingCodeEndpoints
+internal static class VotingCodeEndpoints
 {
     public const int MaxAddressListBytes = 8 * 1024 * 1024;
 
@@ -64,21 +64,22 @@ internal static partial class VotingCodeEndpoints
         }
         var issued = await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId)
             .IssueAsync(new IssueCodes(cycleId, [.. list.Households.Select(h => h.Label)]));
-        LogIssued(logger, issued.Codes.Length, neighbourhoodId, cycleId);
+        StaffAudit.Record(logger, request.HttpContext.User, $"issue-{issued.Codes.Length}-codes", neighbourhoodId, cycleId);
         // The only copy of the codes in plain text: not to be kept by any cache on the way.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(list.WithCodes([.. issued.Codes.Select(c => c.Code)]))).ToArray();
         return TypedResults.File(file, "text/csv; charset=utf-8", $"voting-codes-{neighbourhoodId}-{cycleId}.csv");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string neighbourhoodId, RevokeRequest request, IGrainFactory grains, ILogger<RevokeRequest> logger)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        string neighbourhoodId, RevokeRequest request, System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains, ILogger<RevokeRequest> logger)
     {
         if (!await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).RevokeAsync(request.Code ?? ""))
         {
             return TypedResults.Problem("No live voting code like this exists in this neighbourhood; check the code on the letter.",
                 statusCode: 404, title: "Unknown voting code");
         }
-        LogRevoked(logger, neighbourhoodId);
+        StaffAudit.Record(logger, user, "revoke-code", neighbourhoodId);
         return TypedResults.NoContent();
     }
 
@@ -105,10 +106,4 @@ internal static partial class VotingCodeEndpoints
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem($"An address list may be at most {MaxAddressListBytes / 1024 / 1024} MB; split it.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large");
-
-    [LoggerMessage(LogLevel.Information, "Issued {Count} voting codes for {Neighbourhood}/{Cycle}")]
-    private static partial void LogIssued(ILogger logger, int count, string neighbourhood, string cycle);
-
-    [LoggerMessage(LogLevel.Information, "Revoked a voting code in {Neighbourhood}")]
-    private static partial void LogRevoked(ILogger logger, string neighbourhood);
 }

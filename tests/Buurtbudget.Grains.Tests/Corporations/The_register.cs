@@ -41,9 +41,11 @@ public sealed class The_register : IAsyncLifetime
     [Fact]
     public async Task Grants_neighbourhoods_and_corporations_survive_a_reactivation()
     {
-        await _node.Register.GrantRoleAsync(new GrantRole(Bram, new StaffGrant("ymere", StaffRole.Moderator, ["oost"])));
+        await _node.Register.GrantRoleAsync(new GrantRole(Bram, new StaffGrant("ymere", StaffRole.Moderator, ["oost"])) { By = Anna });
 
         await _node.Runtime.CollectIdleAsync();
+        var entries = await _node.Ledger.ReadAsync(RegisterGrain.StreamPrefix + RegisterGrain.Key).ToListAsync();
+        Assert.Contains("\"by\":{\"issuer\":\"https://login.ymere.example\",\"subject\":\"anna\"}", System.Text.Encoding.UTF8.GetString(entries[^1].Payload.Span), StringComparison.Ordinal);
         await using var restarted = ServerNode.OnSqlite(_folder.File("ledger.db"), Buurtbudget.Grains.Neighbourhoods.BallotSecrecy.CreateRandom());
 
         Assert.Equal("ymere", (await restarted.Register.FindNeighbourhoodAsync("noord"))!.CorporationId);
