@@ -15,21 +15,28 @@ public interface IVotingCodesGrain : IGrainWithStringKey
     /// <summary>Which cycle a typed code opens, or null for a wrong, unknown or revoked code.</summary>
     Task<CodeSignIn?> SignInAsync(string typedCode);
 
-    /// <summary>Whether a voter key from an earlier sign-in still belongs to a live code: a session outlives a
-    /// revocation otherwise.</summary>
-    Task<bool> IsLiveAsync(string voterKey);
+    /// <summary>Whether the code a session signed in with (<see cref="CodeSignIn.Credential"/>) is still live: a
+    /// session outlives a revocation or a replacement letter otherwise.</summary>
+    Task<bool> IsLiveAsync(string credential);
 
     /// <summary>Revokes a code (a letter went astray); true if it was live.</summary>
     Task<bool> RevokeAsync(string typedCode);
 }
 
-/// <param name="Households">One line per household (for example the address); each gets one code. The
-/// households are not stored: only the export pairs them with codes.</param>
+/// <param name="Households">One line per household (for example the address); each gets one code. Households
+/// are stored only as keyed digests, so a household that already has a code gets a replacement, not a second vote;
+/// only the export pairs the lines with codes.</param>
 public sealed record IssueCodes(string CycleId, ImmutableArray<string> Households);
 
 public sealed record IssuedCode(string Household, string Code);
 
-public sealed record IssuedCodes(string CycleId, ImmutableArray<IssuedCode> Codes);
+public sealed record IssuedCodes(string CycleId, ImmutableArray<IssuedCode> Codes)
+{
+    /// <summary>How many of the households already had a code in this cycle; their old codes no longer work.</summary>
+    public int Replaced { get; init; }
+}
 
-/// <summary>A code that signs its holder in for one cycle of one neighbourhood.</summary>
-public sealed record CodeSignIn(string NeighbourhoodId, string CycleId, string VoterKey);
+/// <summary>A code that signs its holder in for one cycle of one neighbourhood, as its household
+/// (<paramref name="VoterKey"/>). <paramref name="Credential"/> names the code itself, so a session ends when
+/// that code is revoked or replaced.</summary>
+public sealed record CodeSignIn(string NeighbourhoodId, string CycleId, string VoterKey, string Credential);

@@ -70,5 +70,21 @@ public sealed class VotingCodeHasher
     public string Digest(string normalizedCode) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_pepper, Encoding.ASCII.GetBytes(normalizedCode)));
 
-    public static string VoterKey(string digest) => "code:" + digest;
+    /// <summary>
+    /// The digest of a household as the address list names it (case and spacing ignored). Keyed like the codes, so
+    /// the stored digest cannot be checked against a list of addresses without the server secret.
+    /// </summary>
+    public string Household(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        string normalized = string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_pepper, Encoding.UTF8.GetBytes("household\n" + normalized)));
+    }
+
+    /// <summary>The voter is the household, not the letter: a replacement code votes as the same voter, so
+    /// re-issuing a letter can never give a household a second ballot.</summary>
+    public static string VoterKey(string householdDigest) => "household:" + householdDigest;
+
+    /// <summary>Codes issued before households were recorded vote as themselves.</summary>
+    public static string LegacyVoterKey(string codeDigest) => "code:" + codeDigest;
 }

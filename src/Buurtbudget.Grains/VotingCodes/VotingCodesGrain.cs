@@ -39,11 +39,20 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
         {
             throw new BudgetCycleException(CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed; no new codes can be issued.");
         }
+        var households = command.Households.Select(h => _hasher.Household(h ?? "")).ToImmutableArray();
+        var repeated = households.Select((h, i) => (h, i)).GroupBy(x => x.h).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null || command.Households.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new BudgetCycleException(CycleProblem.InvalidCommand, repeated is null
+                ? "A household line is empty."
+                : $"'{command.Households[repeated.Skip(1).First().i]}' is on the list twice; each household gets one code.");
+        }
         var codes = command.Households.Select(household => new IssuedCode(household, VotingCode.NewCode())).ToImmutableArray();
         var digests = codes.Select(c => _hasher.Digest(VotingCode.Normalize(c.Code)!)).ToImmutableArray();
-        await _journal.AppendAsync(new VotingCodesIssued(command.CycleId, digests));
-        await neighbourhood.EnrollVotersAsync(new EnrollVoters(command.CycleId, [.. digests.Select(VotingCodeHasher.VoterKey)]));
-        return new IssuedCodes(command.CycleId, codes);
+        int replaced = households.Count(h => _journal.Tentative.CurrentCode.ContainsKey((command.CycleId, h)));
+        await _journal.AppendAsync(new VotingCodesIssued(command.CycleId, digests, households));
+        await neighbourhood.EnrollVotersAsync(new EnrollVoters(command.CycleId, [.. households.Select(VotingCodeHasher.VoterKey)]));
+        return new IssuedCodes(command.CycleId, codes) { Replaced = replaced };
     }
 
     public Task<CodeSignIn?> SignInAsync(string typedCode)
@@ -55,18 +64,12 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
         }
         var digest = _hasher.Digest(normalized);
         var state = _journal.Confirmed;
-        return Task.FromResult(state.CycleByDigest.TryGetValue(digest, out var cycleId) && !state.Revoked.Contains(digest)
-            ? new CodeSignIn(_context.Key, cycleId, VotingCodeHasher.VoterKey(digest))
+        return Task.FromResult(state.IsLive(digest)
+            ? new CodeSignIn(_context.Key, state.CycleByDigest[digest], state.VoterKeyOf(digest), digest)
             : null);
     }
 
-    public Task<bool> IsLiveAsync(string voterKey)
-    {
-        var state = _journal.Confirmed;
-        bool live = voterKey is not null && voterKey.StartsWith("code:", StringComparison.Ordinal)
-            && state.CycleByDigest.ContainsKey(voterKey[5..]) && !state.Revoked.Contains(voterKey[5..]);
-        return Task.FromResult(live);
-    }
+    public Task<bool> IsLiveAsync(string credential) => Task.FromResult(credential is not null && _journal.Confirmed.IsLive(credential));
 
     public async Task<bool> RevokeAsync(string typedCode)
     {
@@ -76,7 +79,7 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
             return false;
         }
         var digest = _hasher.Digest(normalized);
-        if (!_journal.Tentative.CycleByDigest.ContainsKey(digest) || _journal.Tentative.Revoked.Contains(digest))
+        if (!_journal.Tentative.IsLive(digest))
         {
             return false;
         }

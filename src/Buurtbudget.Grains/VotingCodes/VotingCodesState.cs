@@ -6,21 +6,42 @@ using Buurtbudget.Ledger;
 
 namespace Buurtbudget.Grains.VotingCodes;
 
-/// <summary>Live codes (digest → cycle) and revoked ones.</summary>
+/// <summary>Codes (digest → cycle and household), the current code of each household, and revoked codes.</summary>
 internal sealed class VotingCodesState : IJournaledState<VotingCodeEvent>
 {
     public Dictionary<string, string> CycleByDigest { get; init; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, string> HouseholdByDigest { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string Cycle, string Household), string> CurrentCode { get; init; } = [];
+
     public HashSet<string> Revoked { get; init; } = new(StringComparer.Ordinal);
+
+    public string VoterKeyOf(string digest) => HouseholdByDigest.TryGetValue(digest, out var household)
+        ? VotingCodeHasher.VoterKey(household)
+        : VotingCodeHasher.LegacyVoterKey(digest);
+
+    public bool IsLive(string digest) => CycleByDigest.ContainsKey(digest) && !Revoked.Contains(digest);
 
     public void Apply(VotingCodeEvent change, LedgerEntry entry)
     {
         switch (change)
         {
             case VotingCodesIssued issued:
-                foreach (var digest in issued.Digests)
+                for (int i = 0; i < issued.Digests.Length; i++)
                 {
+                    string digest = issued.Digests[i];
                     CycleByDigest[digest] = issued.CycleId;
+                    if (!issued.Households.IsDefaultOrEmpty)
+                    {
+                        string household = issued.Households[i];
+                        HouseholdByDigest[digest] = household;
+                        if (CurrentCode.TryGetValue((issued.CycleId, household), out var replaced))
+                        {
+                            Revoked.Add(replaced);
+                        }
+                        CurrentCode[(issued.CycleId, household)] = digest;
+                    }
                 }
                 break;
             case VotingCodeRevoked revoked:
@@ -32,7 +53,9 @@ internal sealed class VotingCodesState : IJournaledState<VotingCodeEvent>
     }
 }
 
-internal sealed record VotingCodesSnapshot(ImmutableArray<KeyValuePair<string, string>> Codes, ImmutableArray<string> Revoked);
+internal sealed record VotingCodesSnapshot(
+    ImmutableArray<KeyValuePair<string, string>> Codes, ImmutableArray<string> Revoked,
+    ImmutableArray<KeyValuePair<string, string>> Households = default, ImmutableArray<string> Current = default);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(VotingCodesIssued))]
@@ -54,7 +77,7 @@ internal sealed class VotingCodesJson : IJournalCodec<VotingCodesState, VotingCo
 
     public Func<byte[]> CaptureState(VotingCodesState state)
     {
-        var snapshot = new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked]);
+        var snapshot = new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked], [.. state.HouseholdByDigest], [.. state.CurrentCode.Values]);
         return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, VotingCodesJsonContext.Default.VotingCodesSnapshot);
     }
 
@@ -62,9 +85,13 @@ internal sealed class VotingCodesJson : IJournalCodec<VotingCodesState, VotingCo
     {
         var snapshot = JsonSerializer.Deserialize(bytes, VotingCodesJsonContext.Default.VotingCodesSnapshot)
             ?? throw new InvalidDataException("Empty voting-code snapshot.");
+        var cycles = new Dictionary<string, string>(snapshot.Codes, StringComparer.Ordinal);
+        var households = new Dictionary<string, string>(snapshot.Households.IsDefault ? [] : snapshot.Households, StringComparer.Ordinal);
         return new VotingCodesState
         {
-            CycleByDigest = new Dictionary<string, string>(snapshot.Codes, StringComparer.Ordinal),
+            CycleByDigest = cycles,
+            HouseholdByDigest = households,
+            CurrentCode = (snapshot.Current.IsDefault ? [] : snapshot.Current).ToDictionary(d => (cycles[d], households[d])),
             Revoked = new HashSet<string>(snapshot.Revoked, StringComparer.Ordinal),
         };
     }

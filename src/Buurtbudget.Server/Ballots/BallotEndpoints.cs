@@ -41,7 +41,7 @@ internal static class BallotEndpoints
         {
             return TypedResults.Problem("Your voting code is for another neighbourhood or cycle.", statusCode: 403, title: "Not your vote");
         }
-        if (await Revoked(grains, neighbourhoodId, voterKey) is { } revoked)
+        if (await Revoked(grains, neighbourhoodId, user) is { } revoked)
         {
             return revoked;
         }
@@ -70,7 +70,7 @@ internal static class BallotEndpoints
         {
             return TypedResults.Problem("Your voting code is for another neighbourhood or cycle.", statusCode: 403, title: "Not your vote");
         }
-        if (await Revoked(grains, neighbourhoodId, voterKey) is { } revoked)
+        if (await Revoked(grains, neighbourhoodId, user) is { } revoked)
         {
             return revoked;
         }
@@ -81,9 +81,10 @@ internal static class BallotEndpoints
                 mine.Receipt.ToString(), mine.Receipt.Position, mine.Receipt.EntryHash));
     }
 
-    /// <summary>A session signed in with a code that was revoked since (a letter went astray) may no longer act.</summary>
-    private static async Task<ProblemHttpResult?> Revoked(IGrainFactory grains, string neighbourhoodId, string voterKey) =>
-        voterKey.StartsWith("code:", StringComparison.Ordinal) && !await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).IsLiveAsync(voterKey)
+    /// <summary>A session signed in with a code that was revoked or replaced since (a letter went astray) may no longer act.</summary>
+    private static async Task<ProblemHttpResult?> Revoked(IGrainFactory grains, string neighbourhoodId, ClaimsPrincipal user) =>
+        user.FindFirstValue(Residents.CredentialClaim) is { } credential
+        && !await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).IsLiveAsync(credential)
             ? TypedResults.Problem("This voting code was revoked. Ask your housing corporation for a new letter.", statusCode: 403, title: "Voting code revoked")
             : null;
 

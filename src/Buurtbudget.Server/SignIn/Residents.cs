@@ -10,13 +10,17 @@ internal static class Residents
     public const string NeighbourhoodClaim = "neighbourhood";
     public const string CycleClaim = "cycle";
     public const string VoterKeyClaim = "voter";
+    public const string CredentialClaim = "credential";
     public const string ResidentPolicy = "resident";
 
-    public static ClaimsPrincipal Principal(string neighbourhoodId, string cycleId, string voterKey) => new(new ClaimsIdentity(
+    /// <param name="credential">What the resident signed in with (a voting code's digest), checked on every
+    /// action so that revoking or replacing the code ends the session.</param>
+    public static ClaimsPrincipal Principal(string neighbourhoodId, string cycleId, string voterKey, string credential) => new(new ClaimsIdentity(
         [
             new Claim(NeighbourhoodClaim, neighbourhoodId),
             new Claim(CycleClaim, cycleId),
             new Claim(VoterKeyClaim, voterKey),
+            new Claim(CredentialClaim, credential),
             new Claim(ClaimTypes.Role, "resident"),
         ], Scheme));
 

@@ -34,7 +34,7 @@ internal static partial class SignInEndpoints
                 statusCode: StatusCodes.Status401Unauthorized, title: "Wrong voting code");
         }
         // A new session every time (ASVS 7.2.4): the cookie is issued fresh on each sign-in.
-        await context.SignInAsync(Residents.Scheme, Residents.Principal(signIn.NeighbourhoodId, signIn.CycleId, signIn.VoterKey));
+        await context.SignInAsync(Residents.Scheme, Residents.Principal(signIn.NeighbourhoodId, signIn.CycleId, signIn.VoterKey, signIn.Credential));
         return TypedResults.Ok(new SignedIn(signIn.NeighbourhoodId, signIn.CycleId));
     }
 

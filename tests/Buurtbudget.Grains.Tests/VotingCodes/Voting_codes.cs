@@ -60,7 +60,7 @@ public sealed class Voting_codes : IAsyncLifetime
         Assert.True(await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code));
         Assert.False(await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code));
         Assert.Null(await _node.Codes("zuid").SignInAsync(issued.Codes[0].Code));
-        Assert.False(await _node.Codes("zuid").IsLiveAsync("code:" + ServerNode.CodeHasher.Digest(VotingCode.Normalize(issued.Codes[0].Code)!)));
+        Assert.False(await _node.Codes("zuid").IsLiveAsync(ServerNode.CodeHasher.Digest(VotingCode.Normalize(issued.Codes[0].Code)!)));
         Assert.False(await _node.Codes("zuid").IsLiveAsync("oidc:someone"));
     }
 
@@ -70,9 +70,71 @@ public sealed class Voting_codes : IAsyncLifetime
         var issued = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1"]));
         var signIn = await _node.Codes("zuid").SignInAsync(issued.Codes[0].Code);
 
-        Assert.True(await _node.Codes("zuid").IsLiveAsync(signIn!.VoterKey));
+        Assert.True(await _node.Codes("zuid").IsLiveAsync(signIn!.Credential));
         await _node.Codes("zuid").RevokeAsync(issued.Codes[0].Code);
-        Assert.False(await _node.Codes("zuid").IsLiveAsync(signIn.VoterKey));
+        Assert.False(await _node.Codes("zuid").IsLiveAsync(signIn.Credential));
+    }
+
+    [Fact]
+    public async Task A_replacement_letter_ends_the_old_code_and_votes_as_the_same_household()
+    {
+        var first = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1", "Kerkplein 7"]));
+        var oldSignIn = await _node.Codes("zuid").SignInAsync(first.Codes[0].Code);
+        await _node.Neighbourhood("zuid").CastBallotAsync(new CastBallotRequest(Votes.Cycle, oldSignIn!.VoterKey, "old", CastBallot.OfMarks("bomen")));
+
+        var second = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["  dorpsstraat   1 "]));
+        var newSignIn = await _node.Codes("zuid").SignInAsync(second.Codes[0].Code);
+        var replaced = await _node.Neighbourhood("zuid").CastBallotAsync(new CastBallotRequest(Votes.Cycle, newSignIn!.VoterKey, "new", CastBallot.OfMarks("bankjes")));
+
+        Assert.Equal(1, second.Replaced);
+        Assert.Null(await _node.Codes("zuid").SignInAsync(first.Codes[0].Code));
+        Assert.False(await _node.Codes("zuid").IsLiveAsync(oldSignIn.Credential));
+        Assert.Equal(oldSignIn.VoterKey, newSignIn.VoterKey);
+        Assert.True(replaced.ReplacedEarlierBallot);
+        var cycle = await _node.Neighbourhood("zuid").GetCycleAsync(Votes.Cycle);
+        Assert.Equal((2, 1), (cycle.Enrolled, cycle.Tally!.Turnout));
+        Assert.NotNull(await _node.Codes("zuid").SignInAsync(first.Codes[1].Code));
+    }
+
+    [Fact]
+    public async Task Households_and_replacements_survive_a_reactivation()
+    {
+        var first = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1"]));
+        var voter = (await _node.Codes("zuid").SignInAsync(first.Codes[0].Code))!.VoterKey;
+
+        await using var restarted = ServerNode.OnSqlite(_folder.File("ledger.db"), BallotSecrecy.CreateRandom());
+        var second = await restarted.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1"]));
+
+        Assert.Equal(1, second.Replaced);
+        Assert.Equal(voter, (await restarted.Codes("zuid").SignInAsync(second.Codes[0].Code))!.VoterKey);
+        Assert.Null(await restarted.Codes("zuid").SignInAsync(first.Codes[0].Code));
+    }
+
+    [Fact]
+    public void A_snapshot_keeps_households_current_codes_and_revocations()
+    {
+        var state = new VotingCodesState();
+        state.Apply(new VotingCodesIssued("2026", ["c1", "c2"], ["h1", "h2"]), null!);
+        state.Apply(new VotingCodesIssued("2026", ["c3"], ["h1"]), null!);
+        state.Apply(new VotingCodesIssued("2025", ["legacy"]), null!);
+
+        var restored = VotingCodesJson.Instance.DecodeState(VotingCodesJson.Instance.CaptureState(state)());
+        restored.Apply(new VotingCodesIssued("2026", ["c4"], ["h2"]), null!);
+
+        Assert.False(restored.IsLive("c1"));
+        Assert.False(restored.IsLive("c2"));
+        Assert.True(restored.IsLive("c3") && restored.IsLive("c4") && restored.IsLive("legacy"));
+        Assert.Equal(VotingCodeHasher.VoterKey("h1"), restored.VoterKeyOf("c3"));
+        Assert.Equal(VotingCodeHasher.LegacyVoterKey("legacy"), restored.VoterKeyOf("legacy"));
+    }
+
+    [Fact]
+    public async Task The_same_household_twice_in_one_list_is_refused()
+    {
+        var refused = await Assert.ThrowsAsync<BudgetCycleException>(() => _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1", "DORPSSTRAAT 1"])));
+
+        Assert.Contains("twice", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Ledger.StreamHead.Empty, await _node.Ledger.ReadHeadAsync("codes/zuid"));
     }
 
     [Fact]
