@@ -55,6 +55,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/administration", ["administrator", "auditor", "moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/voting-codes", ["administrator"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/voting-codes", ["administrator", "auditor", "moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/voting-codes/revoke", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots/mine", ["resident"]),

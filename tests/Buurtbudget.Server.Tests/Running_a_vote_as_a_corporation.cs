@@ -75,6 +75,11 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
         Assert.Equal(3, (await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/administration"), HttpStatusCode.OK)).GetProperty("enrolled").GetInt32());
 
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/voting-codes/revoke", new { code = codes[2] })), HttpStatusCode.NoContent);
+        var replacement = await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/voting-codes",
+            content: new StringContent("straat;huisnummer\nDorpsstraat;3\n", Encoding.UTF8, "text/csv")));
+        codes[1] = AddressList.Read((await replacement.Content.ReadAsStringAsync()).Replace("voting_code", "code", StringComparison.Ordinal)).Households[0].Fields[2];
+        var counts = await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/voting-codes"), HttpStatusCode.OK);
+        Assert.Equal((4, 3, 2), (counts.GetProperty("issued").GetInt32(), counts.GetProperty("households").GetInt32(), counts.GetProperty("live").GetInt32()));
         foreach (var (code, projects) in new[] { (codes[0], new[] { "bomen", "bankjes" }), (codes[1], new[] { "bomen" }) })
         {
             var resident = _app.Browser("10.0.0.9");

@@ -21,7 +21,15 @@ public interface IVotingCodesGrain : IGrainWithStringKey
 
     /// <summary>Revokes a code (a letter went astray); true if it was live.</summary>
     Task<bool> RevokeAsync(string typedCode);
+
+    /// <summary>How many codes a cycle has, for staff and auditors to compare with the number of households.</summary>
+    Task<CodeCounts> CountAsync(string cycleId);
 }
+
+/// <param name="Issued">Every code ever issued for the cycle, replacements included.</param>
+/// <param name="Households">Households with a code (codes issued before households were recorded count one each).</param>
+/// <param name="Live">Codes that still sign in.</param>
+public sealed record CodeCounts(string CycleId, int Issued, int Households, int Live);
 
 /// <param name="Households">One line per household (for example the address); each gets one code. Households
 /// are stored only as keyed digests, so a household that already has a code gets a replacement, not a second vote;

@@ -86,4 +86,12 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
         await _journal.AppendAsync(new VotingCodeRevoked(digest));
         return true;
     }
+
+    public Task<CodeCounts> CountAsync(string cycleId)
+    {
+        var state = _journal.Confirmed;
+        var codes = state.CycleByDigest.Where(c => c.Value == cycleId).Select(c => c.Key).ToList();
+        int households = codes.Select(state.VoterKeyOf).Distinct(StringComparer.Ordinal).Count();
+        return Task.FromResult(new CodeCounts(cycleId, codes.Count, households, codes.Count(state.IsLive)));
+    }
 }

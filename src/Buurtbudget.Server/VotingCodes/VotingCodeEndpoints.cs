@@ -25,7 +25,11 @@ internal static class VotingCodeEndpoints
         group.MapPost("/cycles/{cycleId:id}/voting-codes", Generate).RequireStaff(StaffAction.ManageVotingCodes)
             .Accepts<string>("text/csv").Produces<string>(StatusCodes.Status200OK, "text/csv");
         group.MapPost("/voting-codes/revoke", Revoke).RequireStaff(StaffAction.ManageVotingCodes);
+        group.MapGet("/cycles/{cycleId:id}/voting-codes", Count).RequireStaff(StaffAction.ReadAdministration);
     }
+
+    private static async Task<Ok<CodeCounts>> Count(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).CountAsync(cycleId));
 
     private static async Task<IResult> Generate(
         string neighbourhoodId, string cycleId, HttpRequest request, IGrainFactory grains, ILogger<RevokeRequest> logger, CancellationToken cancellationToken)
