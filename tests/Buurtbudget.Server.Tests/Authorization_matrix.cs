@@ -60,6 +60,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots/mine", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
     ];
@@ -175,6 +176,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/neighbourhoods", StringComparison.Ordinal) => new { neighbourhoodId = "matrix-buurt", name = "Matrix" },
         _ when route.EndsWith("/staff", StringComparison.Ordinal) => new { issuer = Issuer, subject = "new-moderator", role = "Moderator" },
         _ when route.EndsWith("/cycles", StringComparison.Ordinal) => new { cycleId = "matrix-cycle", title = "Matrix", budgetCents = 100_000 },
+        _ when route.EndsWith("/phase", StringComparison.Ordinal) => new { phase = "Implementation" },
         _ when route.EndsWith("/ballots", StringComparison.Ordinal) => new { entries = new[] { new { projectId = "bomen", value = 1 } } },
         _ => new { code = "AAAA-BBBB-CCCC-DDDD" },
     };

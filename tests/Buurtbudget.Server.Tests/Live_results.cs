@@ -83,7 +83,7 @@ public sealed class Live_results(PostgresCluster cluster) : IAsyncLifetime
 
         await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").CloseVotingAsync(Cycle);
         _app.Services.GetRequiredService<LiveResultsPublisher>().Changed("oost", Cycle);
-        var closed = await watcher.NextAsync(m => Update(m, u => u.GetProperty("phase").GetString() == "Closed"));
+        var closed = await watcher.NextAsync(m => Update(m, u => u.GetProperty("phase").GetString() == "Results"));
         var counts = closed.GetProperty("update").GetProperty("counts").EnumerateArray().ToList();
         Assert.Equal(1, counts.Single(c => c.GetProperty("projectId").GetString() == "bomen").GetProperty("ballots").GetInt32());
         Assert.Contains("bomen", closed.GetProperty("update").GetProperty("selected").EnumerateArray().Select(e => e.GetString()));

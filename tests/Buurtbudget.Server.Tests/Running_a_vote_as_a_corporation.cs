@@ -54,6 +54,10 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
             new { issuer = Issuer, subject = "moritz", role = "Moderator", neighbourhoods = new[] { "oost" } })), HttpStatusCode.OK);
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles",
             new { cycleId = "2026", title = "Leefbaarheidsbudget 2026", budgetCents = 1_000_000 })), HttpStatusCode.Created);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Ideas" })), HttpStatusCode.OK);
+        var backwards = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Draft" })), HttpStatusCode.Conflict);
+        Assert.Contains("only move forward", backwards.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Review" })), HttpStatusCode.OK);
         var opened = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/open-voting", new
         {
             projects = new[] { new { id = "bomen", title = "Trees", costCents = 500_000 }, new { id = "bankjes", title = "Benches", costCents = 300_000 }, new { id = "speeltuin", title = "Playground", costCents = 900_000 } },
@@ -95,6 +99,7 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
         await Expect(await moderator.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/close-voting")), HttpStatusCode.Forbidden);
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/close-voting")), HttpStatusCode.OK);
 
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Implementation" })), HttpStatusCode.OK);
         var results = await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost/cycles/2026/results"), HttpStatusCode.OK);
         Assert.Equal(["bankjes", "bomen"], results.GetProperty("selected").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
         var playground = results.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("projectId").GetString() == "speeltuin");

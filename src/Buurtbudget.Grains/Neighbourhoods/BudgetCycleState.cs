@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Domain.Elections;
@@ -71,9 +72,11 @@ internal sealed class BudgetCycleState
         Tally!.Add(ballot.Ballot);
     }
 
+    public void MoveTo(CyclePhase phase) => Phase = phase;
+
     public void Close(LedgerEntry entry)
     {
-        Phase = CyclePhase.Closed;
+        Phase = CyclePhase.Results;
         Closing = new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString());
     }
 

@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Domain.Rules;
@@ -23,6 +24,10 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     Task<CastBallotResult> CastBallotAsync(CastBallotRequest request);
 
     Task<CycleView> CloseVotingAsync(string cycleId);
+
+    /// <summary>Moves the cycle to a phase that needs nothing else (ideas, deliberation, review, implementation,
+    /// closed), as <see cref="Domain.Cycles.PhaseRules"/> allows; voting opens and closes with its own commands.</summary>
+    Task<CycleView> ChangePhaseAsync(string cycleId, Domain.Cycles.CyclePhase phase);
 
     Task<CycleView> GetCycleAsync(string cycleId);
 

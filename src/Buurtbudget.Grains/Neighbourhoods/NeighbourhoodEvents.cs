@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Domain.Cycles;
 
 namespace Buurtbudget.Grains.Neighbourhoods;
 
@@ -26,3 +27,7 @@ public sealed record BallotCast(string CycleId, string Slot, string Request, Imm
 
 /// <summary>No ballot is accepted after this entry; its hash is the cycle's published fingerprint.</summary>
 public sealed record VotingClosed(string CycleId, int Turnout) : NeighbourhoodEvent(CycleId);
+
+/// <summary>The cycle moved to a phase that needs no data of its own (ideas, deliberation, review, implementation,
+/// closed). Voting and results are entered by <see cref="VotingOpened"/> and <see cref="VotingClosed"/>.</summary>
+public sealed record PhaseChanged(string CycleId, CyclePhase Phase) : NeighbourhoodEvent(CycleId);

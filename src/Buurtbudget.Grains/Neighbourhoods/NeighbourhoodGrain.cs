@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Domain.Rules;
@@ -62,8 +63,12 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     {
         ArgumentNullException.ThrowIfNull(command);
         var cycle = TentativeCycle(command.CycleId);
-        Require(cycle.Phase == CyclePhase.Draft, CycleProblem.WrongPhase,
-            $"Voting in '{cycle.Title}' was already opened; its rules are frozen.");
+        if (PhaseRules.WhyNot(cycle.Phase, CyclePhase.Voting) is { } whyNot)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase, cycle.Phase == CyclePhase.Voting || PhaseRules.VotingHasClosed(cycle.Phase)
+                ? $"Voting in '{cycle.Title}' was already opened; its rules are frozen."
+                : whyNot);
+        }
         var manifest = new VotingManifest(cycle.BudgetCents, command.Projects.IsDefault ? [] : command.Projects,
             command.Ballot, command.Rule, command.Revote, command.Eligibility) { Live = command.Live ?? new() };
         CheckManifest(manifest);
@@ -75,7 +80,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     {
         ArgumentNullException.ThrowIfNull(command);
         var cycle = TentativeCycle(command.CycleId);
-        Require(cycle.Phase != CyclePhase.Closed, CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed.");
+        Require(!PhaseRules.VotingHasClosed(cycle.Phase), CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed.");
         Require(!command.VoterKeys.IsDefaultOrEmpty && command.VoterKeys.All(k => !string.IsNullOrEmpty(k)),
             CycleProblem.InvalidCommand, "List at least one voter, and no empty voter keys.");
         var slots = command.VoterKeys
@@ -110,7 +115,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             return new CastBallotResult(Receipt(earlier), ReplacedEarlierBallot: false);
         }
 
-        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, cycle.Phase == CyclePhase.Closed
+        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, PhaseRules.VotingHasClosed(cycle.Phase)
             ? $"Voting in '{cycle.Title}' has closed; no more ballots are accepted."
             : $"Voting in '{cycle.Title}' has not opened yet.");
         var manifest = cycle.Manifest!;
@@ -134,10 +139,24 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     public async Task<CycleView> CloseVotingAsync(string cycleId)
     {
         var cycle = TentativeCycle(cycleId);
-        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, cycle.Phase == CyclePhase.Closed
+        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, PhaseRules.VotingHasClosed(cycle.Phase)
             ? $"Voting in '{cycle.Title}' is already closed."
             : $"Voting in '{cycle.Title}' has not opened yet.");
         await _journal.AppendAsync(new VotingClosed(cycleId, cycle.Tally!.Turnout));
+        return View(ConfirmedCycle(cycleId));
+    }
+
+    public async Task<CycleView> ChangePhaseAsync(string cycleId, CyclePhase phase)
+    {
+        var cycle = TentativeCycle(cycleId);
+        Require(phase is not (CyclePhase.Voting or CyclePhase.Results), CycleProblem.InvalidCommand, phase == CyclePhase.Voting
+            ? "Open voting with its rules (open-voting): the ballot, the rule and the projects are frozen then."
+            : "Close voting (close-voting) to get to the results.");
+        if (PhaseRules.WhyNot(cycle.Phase, phase) is { } whyNot)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase, whyNot);
+        }
+        await _journal.AppendAsync(new PhaseChanged(cycleId, phase));
         return View(ConfirmedCycle(cycleId));
     }
 
@@ -160,7 +179,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     public Task<PublishedBallots> GetPublishedBallotsAsync(string cycleId)
     {
         var cycle = ConfirmedCycle(cycleId);
-        Require(cycle.Phase == CyclePhase.Closed, CycleProblem.WrongPhase,
+        Require(PhaseRules.VotingHasClosed(cycle.Phase), CycleProblem.WrongPhase,
             $"The ballots of '{cycle.Title}' are published when voting closes.");
         var counted = cycle.CurrentBallots.Select(b => b.Position).ToHashSet();
         var receipts = cycle.AllBallots

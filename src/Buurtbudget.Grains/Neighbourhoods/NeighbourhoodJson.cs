@@ -11,6 +11,7 @@ namespace Buurtbudget.Grains.Neighbourhoods;
 [JsonSerializable(typeof(VotersEnrolled))]
 [JsonSerializable(typeof(BallotCast))]
 [JsonSerializable(typeof(VotingClosed))]
+[JsonSerializable(typeof(PhaseChanged))]
 [JsonSerializable(typeof(VotingManifest))]
 internal sealed partial class NeighbourhoodJsonContext : JsonSerializerContext;
 
@@ -30,7 +31,8 @@ internal sealed class NeighbourhoodJson : IJournalCodec<NeighbourhoodState, Neig
         .Add(NeighbourhoodJsonContext.Default.VotingOpened)
         .Add(NeighbourhoodJsonContext.Default.VotersEnrolled)
         .Add(NeighbourhoodJsonContext.Default.BallotCast)
-        .Add(NeighbourhoodJsonContext.Default.VotingClosed);
+        .Add(NeighbourhoodJsonContext.Default.VotingClosed)
+        .Add(NeighbourhoodJsonContext.Default.PhaseChanged);
 
     public NewEntry Encode(NeighbourhoodEvent change) => Kinds.Encode(change);
 

@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Buurtbudget.Domain.Ballots;

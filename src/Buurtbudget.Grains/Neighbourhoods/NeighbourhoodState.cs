@@ -31,6 +31,9 @@ internal sealed class NeighbourhoodState : IJournaledState<NeighbourhoodEvent>
             case VotingClosed closed:
                 _cycles[closed.CycleId].Close(entry);
                 break;
+            case PhaseChanged changed:
+                _cycles[changed.CycleId].MoveTo(changed.Phase);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown neighbourhood event {change.GetType().Name}.");
         }

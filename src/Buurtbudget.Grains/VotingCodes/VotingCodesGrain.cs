@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Grains.Journal;
 using Buurtbudget.Grains.Neighbourhoods;
@@ -35,7 +36,7 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
         var neighbourhood = _context.GrainFactory.GetGrain<INeighbourhoodGrain>(_context.Key);
         // Fails with a clear message for an unknown or closed cycle before any code exists.
         var cycle = await neighbourhood.GetCycleAsync(command.CycleId);
-        if (cycle.Phase == CyclePhase.Closed)
+        if (PhaseRules.VotingHasClosed(cycle.Phase))
         {
             throw new BudgetCycleException(CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed; no new codes can be issued.");
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Domain.Cycles;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Server.Access;
@@ -13,6 +14,8 @@ namespace Buurtbudget.Server.Cycles;
 /// <summary>A corporation's administrators set up a cycle, open voting (freezing its rules) and close it.</summary>
 internal static class CycleAdministrationEndpoints
 {
+    public sealed record PhaseRequest(CyclePhase? Phase);
+
     public sealed record NewCycle(string? CycleId, string? Title, long? BudgetCents);
 
     public sealed record VotingRules(
@@ -28,6 +31,21 @@ internal static class CycleAdministrationEndpoints
         group.MapGet("/{cycleId:id}/administration", Administration).RequireStaff(StaffAction.ReadAdministration);
         group.MapPost("/{cycleId:id}/open-voting", OpenVoting).RequireStaff(StaffAction.ManageCycles);
         group.MapPost("/{cycleId:id}/close-voting", CloseVoting).RequireStaff(StaffAction.ManageCycles);
+        group.MapPost("/{cycleId:id}/phase", ChangePhase).RequireStaff(StaffAction.ManageCycles);
+    }
+
+    /// <summary>Moves the cycle forward to ideas, deliberation, review, implementation or closed.</summary>
+    private static async Task<Results<Ok<CycleAdministration>, ProblemHttpResult>> ChangePhase(
+        string neighbourhoodId, string cycleId, PhaseRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
+    {
+        if (request.Phase is not { } phase)
+        {
+            return TypedResults.Problem($"Name the phase to move to: {string.Join(", ", PhaseRules.Order)}.", statusCode: 400, title: "The phase is missing");
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ChangePhaseAsync(cycleId, phase);
+        StaffAudit.Record(logger, user, $"phase-{PhaseRules.Name(phase)}", neighbourhoodId, cycleId);
+        live.Changed(neighbourhoodId, cycleId);
+        return TypedResults.Ok(ToAdministration(cycle));
     }
 
     private static async Task<Created<CycleAdministration>> Create(

@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Grains.Neighbourhoods;
@@ -40,7 +41,7 @@ internal static class CycleEndpoints
     {
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         return TypedResults.Ok(await results.OfAsync(cycle, neighbourhoodId)
-            ?? throw new BudgetCycleException(CyclePhase.Closed == cycle.Phase ? CycleProblem.InvalidCommand : CycleProblem.WrongPhase,
+            ?? throw new BudgetCycleException(PhaseRules.VotingHasClosed(cycle.Phase) ? CycleProblem.InvalidCommand : CycleProblem.WrongPhase,
                 $"The results of '{cycle.Title}' are published when voting closes."));
     }
 

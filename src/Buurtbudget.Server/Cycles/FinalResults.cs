@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Concurrent;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
@@ -16,7 +17,7 @@ internal sealed class FinalResults(IGrainFactory grains)
     public async Task<CycleResults?> OfAsync(CycleView cycle, string neighbourhoodId)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        if (cycle.Phase != CyclePhase.Closed)
+        if (!PhaseRules.VotingHasClosed(cycle.Phase))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
 using Buurtbudget.Grains.Neighbourhoods;
 
@@ -11,11 +12,11 @@ namespace Buurtbudget.Server.Live;
 internal static class Disclosure
 {
     public static ImmutableArray<ProjectTally>? CountsToShow(CycleView cycle) =>
-        cycle.Tally is { } tally && (cycle.Phase == CyclePhase.Closed || (cycle.Manifest is { } manifest
+        cycle.Tally is { } tally && (PhaseRules.VotingHasClosed(cycle.Phase) || (cycle.Manifest is { } manifest
             && manifest.Live.Disclosure != LiveDisclosure.TurnoutOnly && tally.Turnout >= manifest.Live.MinimumTurnout))
             ? tally.Projects
             : null;
 
     public static bool AllocationToShow(CycleView cycle) =>
-        CountsToShow(cycle) is not null && (cycle.Phase == CyclePhase.Closed || cycle.Manifest!.Live.Disclosure == LiveDisclosure.ProvisionalAllocation);
+        CountsToShow(cycle) is not null && (PhaseRules.VotingHasClosed(cycle.Phase) || cycle.Manifest!.Live.Disclosure == LiveDisclosure.ProvisionalAllocation);
 }

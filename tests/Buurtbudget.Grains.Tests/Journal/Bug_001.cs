@@ -1,3 +1,4 @@
+using Buurtbudget.Domain.Cycles;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Ledger;
