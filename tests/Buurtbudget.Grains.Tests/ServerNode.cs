@@ -25,6 +25,7 @@ internal sealed class ServerNode : IAsyncDisposable
         Runtime = new GrainRuntime(TimeProvider.System, new GrainRuntimeOptions { CollectionPeriod = Timeout.InfiniteTimeSpan })
             .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrecy, snapshotEvery))
             .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
+                .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
             .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher))
             .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
     }

@@ -59,6 +59,14 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/voting-codes/revoke", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots/mine", ["resident"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}", null),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals", ["resident"]),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/withdraw", ["resident"]),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/support", ["resident"]),
+        ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/support", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/pledges", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
@@ -156,8 +164,9 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
     {
         string path = route.Replace("{corporationId:id}", "ymere", StringComparison.Ordinal)
             .Replace("{neighbourhoodId:id}", "oost", StringComparison.Ordinal)
-            .Replace("{cycleId:id}", "2026", StringComparison.Ordinal);
-        if (method == "DELETE")
+            .Replace("{cycleId:id}", "2026", StringComparison.Ordinal)
+            .Replace("{proposalId:id}", "pnone", StringComparison.Ordinal);
+        if (method == "DELETE" && route.EndsWith("/staff", StringComparison.Ordinal))
         {
             path += $"?issuer={Uri.EscapeDataString(Issuer)}&subject=nobody&role=Moderator";
         }

@@ -18,7 +18,16 @@ public interface IProposalGrain : IGrainWithStringKey
 
     /// <summary>The proposal, or null if nothing was submitted under this id.</summary>
     Task<ProposalView?> GetAsync();
+
+    /// <summary>Supports the proposal for this household; supporting twice changes nothing.</summary>
+    Task<ProposalView> SupportAsync(string supporterKey);
+
+    Task<ProposalView> WithdrawSupportAsync(string supporterKey);
+
+    Task<ProposalView> PledgeAsync(string pledgerKey, string text);
 }
+
+public sealed record Pledge(int Number, string PledgerKey, string Text);
 
 /// <param name="AuthorKey">Who submits it, as the server knows them; only they may revise or withdraw it.</param>
 public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text);
@@ -46,4 +55,10 @@ public sealed record ProposalView(
     ProposalText Text,
     ProposalStatus Status,
     string? WithdrawalReason,
-    ImmutableArray<ProposalRevision> History);
+    ImmutableArray<ProposalRevision> History)
+{
+    /// <summary>Voter keys of the households that support it (never shown: the API gives a count and "you").</summary>
+    public ImmutableArray<string> Supporters { get; init; } = [];
+
+    public ImmutableArray<Pledge> Pledges { get; init; } = [];
+}

@@ -8,3 +8,12 @@ public sealed record ProposalSubmitted(string NeighbourhoodId, string CycleId, s
 public sealed record ProposalRevised(ProposalText Text) : ProposalEvent;
 
 public sealed record ProposalWithdrawn(string Reason) : ProposalEvent;
+
+/// <summary>A resident (as a household's voter key) supports the proposal; once per household.</summary>
+public sealed record ProposalSupported(string SupporterKey) : ProposalEvent;
+
+public sealed record SupportWithdrawn(string SupporterKey) : ProposalEvent;
+
+/// <summary>A resident offers to help ("I'll water the plants"): resident self-management changes what is
+/// feasible and what it costs, so pledges are shown with the proposal and in the corporation's review.</summary>
+public sealed record HelpPledged(string PledgerKey, string Text) : ProposalEvent;

@@ -7,6 +7,7 @@ public enum ProposalProblem
     InvalidText,
     NotTheAuthor,
     Withdrawn,
+    WrongPhase,
 }
 
 /// <summary>A proposal command broke a rule. Thrown before anything is appended: nothing changed.</summary>

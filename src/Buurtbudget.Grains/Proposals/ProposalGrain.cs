@@ -10,6 +10,8 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     public const string StreamPrefix = "proposal/";
     public const int MaxTitleLength = 120;
     public const int MaxDescriptionLength = 5_000;
+    public const int MaxPledgeLength = 300;
+    public const int MaxPledgesPerResident = 3;
 
     private readonly EventJournal<ProposalState, ProposalEvent> _journal;
 
@@ -57,6 +59,46 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     }
 
     public Task<ProposalView?> GetAsync() => Task.FromResult(_journal.Confirmed.View);
+
+    public async Task<ProposalView> SupportAsync(string supporterKey)
+    {
+        var proposal = OpenProposal(supporterKey);
+        if (!proposal.Supporters.Contains(supporterKey))
+        {
+            await _journal.AppendAsync(new ProposalSupported(supporterKey));
+        }
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> WithdrawSupportAsync(string supporterKey)
+    {
+        var proposal = OpenProposal(supporterKey);
+        if (proposal.Supporters.Contains(supporterKey))
+        {
+            await _journal.AppendAsync(new SupportWithdrawn(supporterKey));
+        }
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> PledgeAsync(string pledgerKey, string text)
+    {
+        var proposal = OpenProposal(pledgerKey);
+        string pledge = text?.Trim() ?? "";
+        Require(pledge.Length is >= 3 and <= MaxPledgeLength && !pledge.Any(char.IsControl), ProposalProblem.InvalidText,
+            $"Say in 3 to {MaxPledgeLength} characters, on one line, how you will help.");
+        Require(proposal.Pledges.Count(p => p.PledgerKey == pledgerKey) < MaxPledgesPerResident, ProposalProblem.InvalidText,
+            $"You can offer help at most {MaxPledgesPerResident} times on one proposal.");
+        await _journal.AppendAsync(new HelpPledged(pledgerKey, pledge));
+        return _journal.Confirmed.View!;
+    }
+
+    private ProposalView OpenProposal(string residentKey)
+    {
+        Require(!string.IsNullOrEmpty(residentKey), ProposalProblem.InvalidText, "Sign in as a resident first.");
+        var proposal = Existing();
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn.");
+        return proposal;
+    }
 
     private ProposalView Existing() =>
         _journal.Tentative.View ?? throw new ProposalException(ProposalProblem.UnknownProposal, "There is no proposal with this id.");

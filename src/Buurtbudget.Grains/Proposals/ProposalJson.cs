@@ -9,6 +9,9 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(ProposalSubmitted))]
 [JsonSerializable(typeof(ProposalRevised))]
 [JsonSerializable(typeof(ProposalWithdrawn))]
+[JsonSerializable(typeof(ProposalSupported))]
+[JsonSerializable(typeof(SupportWithdrawn))]
+[JsonSerializable(typeof(HelpPledged))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -20,7 +23,10 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
     private static readonly JsonEventKinds<ProposalEvent> Kinds = new JsonEventKinds<ProposalEvent>()
         .Add(ProposalJsonContext.Default.ProposalSubmitted)
         .Add(ProposalJsonContext.Default.ProposalRevised)
-        .Add(ProposalJsonContext.Default.ProposalWithdrawn);
+        .Add(ProposalJsonContext.Default.ProposalWithdrawn)
+        .Add(ProposalJsonContext.Default.ProposalSupported)
+        .Add(ProposalJsonContext.Default.SupportWithdrawn)
+        .Add(ProposalJsonContext.Default.HelpPledged);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -32,6 +38,17 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         return () => view is null ? [] : JsonSerializer.SerializeToUtf8Bytes(view, ProposalJsonContext.Default.ProposalView);
     }
 
-    public ProposalState DecodeState(ReadOnlySpan<byte> bytes) =>
-        new() { View = bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes, ProposalJsonContext.Default.ProposalView) };
+    public ProposalState DecodeState(ReadOnlySpan<byte> bytes)
+    {
+        var view = bytes.IsEmpty ? null : JsonSerializer.Deserialize(bytes, ProposalJsonContext.Default.ProposalView);
+        // Snapshots written before support and pledges existed have neither.
+        return new()
+        {
+            View = view is null ? null : view with
+            {
+                Supporters = view.Supporters.IsDefault ? [] : view.Supporters,
+                Pledges = view.Pledges.IsDefault ? [] : view.Pledges,
+            },
+        };
+    }
 }

@@ -17,6 +17,9 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
                 s.AuthorKey, s.Text, ProposalStatus.Open, null, [new ProposalRevision(1, s.Text)]),
             ProposalRevised r => View! with { Text = r.Text, History = View.History.Add(new ProposalRevision(View.History.Length + 1, r.Text)) },
             ProposalWithdrawn w => View! with { Status = ProposalStatus.Withdrawn, WithdrawalReason = w.Reason },
+            ProposalSupported s => View! with { Supporters = View.Supporters.Add(s.SupporterKey) },
+            SupportWithdrawn s => View! with { Supporters = View.Supporters.Remove(s.SupporterKey) },
+            HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };
     }

@@ -29,7 +29,7 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                 ProposalProblem.NotTheAuthor => 403,
                 ProposalProblem.InvalidText => 400,
                 _ => 409,
-            }, "The proposal cannot change like that", proposal.Message, null),
+            }, proposal.Problem == ProposalProblem.WrongPhase ? "Not in this phase" : "The proposal cannot change like that", proposal.Message, null),
             RegisterException register => (register.Problem switch
             {
                 RegisterProblem.UnknownCorporation => 404,

@@ -21,6 +21,7 @@ internal static class GrainExtensions
             return new GrainRuntime(services.GetRequiredService<TimeProvider>())
                 .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
                 .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
+                .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
         });

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Buurtbudget.Domain.Cycles;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Proposals;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Server.SignIn;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Buurtbudget.Server.Proposals;
+
+/// <summary>
+/// Residents' proposals for a cycle: submitted and edited in the ideas and deliberation phases, supported once per
+/// household, with offers of help. Text is stored and returned exactly as written, as JSON strings; pages render it
+/// escaped, so markup in it stays text.
+/// </summary>
+internal static class ProposalEndpoints
+{
+    public sealed record ProposalRequest(string? Title, string? Description, long? CostCents, string? Place);
+
+    public sealed record WithdrawRequest(string? Reason);
+
+    public sealed record PledgeRequest(string? Text);
+
+    public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges);
+
+    public sealed record PledgeView(int Number, string Text, bool Mine);
+
+    /// <summary>A proposal as anyone sees it; <c>Mine</c> and <c>SupportedByMe</c> only for the signed-in household.</summary>
+    public sealed record ProposalDetails(
+        string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
+        int Supporters, ImmutableArray<PledgeView> Pledges, bool Mine, bool SupportedByMe);
+
+    public static void MapProposalEndpoints(this WebApplication app)
+    {
+        var cycle = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals").WithTags("Proposals");
+        cycle.MapGet("/", List).AllowAnonymous();
+        cycle.MapPost("/", Submit).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapGet("/{proposalId:id}", Get).AllowAnonymous();
+        cycle.MapPut("/{proposalId:id}", Revise).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPost("/{proposalId:id}/withdraw", Withdraw).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPut("/{proposalId:id}/support", Support).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapDelete("/{proposalId:id}/support", WithdrawSupport).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPost("/{proposalId:id}/pledges", Pledge).RequireAuthorization(Residents.ResidentPolicy);
+    }
+
+    private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
+        return TypedResults.Ok(views.OfType<ProposalView>()
+            .Select((v, i) => new ProposalSummary(ids[i], v.Text.Title, v.Text.CostCents, v.Text.Place, v.Status, v.Supporters.Length, v.Pledges.Length))
+            .ToImmutableArray());
+    }
+
+    private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult>> Submit(
+        string neighbourhoodId, string cycleId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
+        {
+            return NotYourCycle();
+        }
+        var view = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request));
+        string proposalId = view.Id[(view.Id.LastIndexOf('.') + 1)..];
+        return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}", Details(proposalId, view, resident));
+    }
+
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Get(
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
+        return view is null
+            ? TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal")
+            : TypedResults.Ok(Details(proposalId, view, user.VoterIn(neighbourhoodId, cycleId)));
+    }
+
+    /// <summary>The author edits the proposal while the cycle takes proposals; every version stays in the history.</summary>
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Revise(
+        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
+        {
+            return NotYourCycle();
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (!PhaseRules.AcceptsProposals(cycle.Phase))
+        {
+            return TypedResults.Problem($"Proposals can be edited until the review starts; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
+                statusCode: 409, title: "Not in this phase");
+        }
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviseAsync(new ReviseProposal(resident, TextOf(request)));
+        return TypedResults.Ok(Details(proposalId, view, resident));
+    }
+
+    private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Withdraw(
+        string neighbourhoodId, string cycleId, string proposalId, WithdrawRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.WithdrawAsync(new WithdrawProposal(resident, request.Reason ?? "")));
+
+    private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Support(
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.SupportAsync(resident));
+
+    private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> WithdrawSupport(
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.WithdrawSupportAsync(resident));
+
+    private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Pledge(
+        string neighbourhoodId, string cycleId, string proposalId, PledgeRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.PledgeAsync(resident, request.Text ?? ""));
+
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Act(
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, Func<IProposalGrain, string, Task<ProposalView>> act)
+    {
+        if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
+        {
+            return NotYourCycle();
+        }
+        return TypedResults.Ok(Details(proposalId, await act(Proposal(grains, neighbourhoodId, cycleId, proposalId), resident), resident));
+    }
+
+    private static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
+        grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
+
+    private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place);
+
+    private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
+        proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
+        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))],
+        view.AuthorKey == resident, resident is not null && view.Supporters.Contains(resident));
+
+    private static ProblemHttpResult NotYourCycle() =>
+        TypedResults.Problem("Your sign-in is for another neighbourhood or cycle.", statusCode: 403, title: "Not your neighbourhood");
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Buurtbudget.Domain.Cycles;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.VotingCodes;
+using Buurtbudget.Testing;
+
+namespace Buurtbudget.Server.Tests;
+
+/// <summary>Residents propose, support and offer help; text comes back exactly as written, as inert JSON strings.</summary>
+[Collection(SharedPostgres.Name)]
+public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetime
+{
+    private const string Base = "/api/neighbourhoods/oost/cycles/2026/proposals";
+    private readonly TempDirectory _data = new();
+    private BuurtbudgetApp _app = null!;
+    private ImmutableArray<IssuedCode> _codes;
+
+    public async Task InitializeAsync()
+    {
+        _app = new BuurtbudgetApp(await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("proposals")), _data.Path);
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.CreateBudgetCycleAsync(new CreateBudgetCycle("2026", "Leefbaarheidsbudget 2026", 2_000_000));
+        _codes = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Dorpsstraat 1", "Dorpsstraat 3"]))).Codes;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private static HttpRequestMessage Write(HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Buurtbudget-Request", "1");
+        return request;
+    }
+
+    private async Task<HttpClient> Resident(int household)
+    {
+        var browser = _app.Browser($"10.0.1.{household}");
+        (await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = _codes[household].Code }))).EnsureSuccessStatusCode();
+        return browser;
+    }
+
+    private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Two_residents_propose_support_and_pledge_and_only_the_author_may_edit()
+    {
+        var anna = await Resident(0);
+        var bram = await Resident(1);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Samen tuinieren", costCents = 90_000 })), HttpStatusCode.Conflict);
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
+
+        var garden = await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Samen tuinieren", costCents = 90_000, place = "Achter blok C" })), HttpStatusCode.Created);
+        string gardenId = garden.GetProperty("proposalId").GetString()!;
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, Base, new { title = "Bankjes", description = "Op het plein", costCents = 40_000 })), HttpStatusCode.Created);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}/support")), HttpStatusCode.OK);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}/support")), HttpStatusCode.OK);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/pledges", new { text = "Ik geef de planten water" })), HttpStatusCode.OK);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Mijn tuin", description = "x", costCents = 1 })), HttpStatusCode.Forbidden);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Moestuin achter blok C", description = "Samen tuinieren, met bakken", costCents = 95_000 })), HttpStatusCode.OK);
+
+        var seenByBram = await Expect(await bram.GetAsync($"{Base}/{gardenId}"), HttpStatusCode.OK);
+        Assert.Equal(1, seenByBram.GetProperty("supporters").GetInt32());
+        Assert.True(seenByBram.GetProperty("supportedByMe").GetBoolean());
+        Assert.False(seenByBram.GetProperty("mine").GetBoolean());
+        Assert.True(seenByBram.GetProperty("pledges")[0].GetProperty("mine").GetBoolean());
+        Assert.Equal(2, seenByBram.GetProperty("history").GetArrayLength());
+        var list = await Expect(await _app.Browser().GetAsync(Base), HttpStatusCode.OK);
+        Assert.Equal(["Moestuin achter blok C", "Bankjes"], list.EnumerateArray().Select(p => p.GetProperty("title").GetString()));
+        Assert.Equal(1, list[0].GetProperty("pledges").GetInt32());
+        Assert.DoesNotContain("authorKey", (await _app.Browser().GetStringAsync($"{Base}/{gardenId}")), StringComparison.OrdinalIgnoreCase);
+
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Review);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Later", description = "Te laat", costCents = 1 })), HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("[klik hier](javascript:alert(1))")]
+    [InlineData("\"><svg/onload=alert(1)>")]
+    public async Task Markup_in_every_text_field_comes_back_as_the_same_inert_text(string hostile)
+    {
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var anna = await Resident(0);
+
+        var created = await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "T " + hostile, description = hostile, costCents = 100, place = hostile })), HttpStatusCode.Created);
+        string id = created.GetProperty("proposalId").GetString()!;
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/pledges", new { text = hostile })), HttpStatusCode.OK);
+        var response = await _app.Browser().GetAsync($"{Base}/{id}");
+        var read = await Expect(response, HttpStatusCode.OK);
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var text = read.GetProperty("text");
+        Assert.Equal(("T " + hostile, hostile, hostile), (text.GetProperty("title").GetString(), text.GetProperty("description").GetString(), text.GetProperty("place").GetString()));
+        Assert.Equal(hostile, read.GetProperty("pledges")[0].GetProperty("text").GetString());
+        Assert.DoesNotContain("<", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
