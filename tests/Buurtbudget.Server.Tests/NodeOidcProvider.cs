@@ -14,7 +14,7 @@ public sealed class NodeOidcProvider : IAsyncLifetime
 {
     public const string ProviderName = "corporatie";
     public const string ClientId = "buurtbudget-test";
-    public const string ClientSecret = "a-client-secret-for-tests-only";
+    public const string ClientSecret = "a-client-secret-for-the-sign-in-tests-only";
 
     /// <summary>The redirect URI registered for the client: the app's callback as the test browser sees it.</summary>
     public static readonly Uri RedirectUri = new($"https://localhost/api/sign-in/{ProviderName}/callback");
@@ -81,6 +81,10 @@ public sealed class NodeOidcProvider : IAsyncLifetime
     /// <summary>How many requests reached the token endpoint so far (a code exchange the app attempted).</summary>
     public async Task<int> TokenRequestsAsync() =>
         (await _control.GetFromJsonAsync<JsonElement>("/control")).GetProperty("tokenRequests").GetInt32();
+
+    /// <summary>How many times someone downloaded the provider's JWKS (the app's key-rotation refresh shows here).</summary>
+    public async Task<int> JwksRequestsAsync() =>
+        (await _control.GetFromJsonAsync<JsonElement>("/control")).GetProperty("jwksRequests").GetInt32();
 
     /// <summary>A browser on the provider's side: keeps the provider's cookies, follows no redirect by itself.</summary>
     public static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });

@@ -105,7 +105,8 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
         var browser = _app.Browser();
         using var callback = await SignInAsync(browser);
         var problem = await AssertProblem(callback, HttpStatusCode.Unauthorized, "The sign-in could not be verified");
-        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains(reason, StringComparison.Ordinal), $"'{reason}' not in '{detail}'; logged: {string.Join('\n', _logs.Lines.Where(l => l.Contains("refused", StringComparison.Ordinal)))}");
         await AssertSignedOut(browser);
         return problem;
     }
@@ -191,6 +192,18 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
 
     [Fact]
     public Task An_id_token_signed_with_the_client_secret_HS256_is_refused() => AssertTamperedTokenRefused("hs256-client-secret", "signature could not be verified");
+
+    [Fact]
+    public async Task An_id_token_signed_with_an_unknown_key_is_refused_after_one_fresh_look_at_the_providers_keys()
+    {
+        using var before = await _app.Browser().GetAsync($"/api/sign-in/{Provider}"); // discovery and JWKS are now cached
+        var downloads = await op.JwksRequestsAsync();
+
+        await AssertTamperedTokenRefused("unknown-key", "signature could not be verified");
+
+        // The unknown key id made the app fetch the JWKS again (the provider might have rotated its keys), exactly once.
+        Assert.Equal(downloads + 1, await op.JwksRequestsAsync());
+    }
 
     [Fact]
     public async Task An_id_token_from_an_earlier_sign_in_is_refused_by_its_nonce()

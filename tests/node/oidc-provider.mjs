@@ -12,11 +12,12 @@
 //   { "deny": true }                       the next interactions end with error=access_denied
 //   { "tamper": MODE | null }              how the token endpoint's ID token is changed on the way out:
 //      "wrong-issuer" | "wrong-audience" | "extra-audience" | "expired"  re-signed with this provider's own key
+//      "unknown-key"         re-signed with a key this provider never published (kid unknown to the JWKS)
 //      "alg-none"            signature stripped, header alg none
 //      "hs256-client-secret" signed with HMAC keyed by the client secret (the classic algorithm confusion)
 //      "replay"              the ID token of the previous successful token response instead of the fresh one
 //      "drop-code-verifier"  the token request's code_verifier is removed before the provider sees it
-// GET /control answers {"tokenRequests": N}.
+// GET /control answers {"tokenRequests": N, "jwksRequests": N}.
 import http from "node:http";
 import { randomUUID, randomBytes } from "node:crypto";
 import Provider from "oidc-provider";
@@ -34,8 +35,9 @@ const kid = randomUUID();
 const { privateKey } = await generateKeyPair("RS256", { extractable: true });
 const signingJwk = { ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" };
 
+const stranger = await generateKeyPair("RS256");
 const accounts = (id) => ({ sub: id, name: `Resident ${id}`, email: `${id}@example.org`, email_verified: true });
-const control = { account: "resident-1", deny: false, tamper: null, tokenRequests: 0, lastIdToken: null };
+const control = { account: "resident-1", deny: false, tamper: null, tokenRequests: 0, jwksRequests: 0, lastIdToken: null };
 
 const server = http.createServer();
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,6 +76,8 @@ async function tampered(idToken) {
     case "wrong-audience": return resign({ ...claims, aud: "another-client", azp: undefined });
     case "extra-audience": { const { azp, ...rest } = claims; return resign({ ...rest, aud: [clientId, "another-client"] }); }
     case "expired": return resign({ ...claims, iat: now - 7200, exp: now - 3600 });
+    case "unknown-key":
+      return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: randomUUID(), typ: "JWT" }).sign(stranger.privateKey);
     case "alg-none": return `${b64({ alg: "none", typ: "JWT" })}.${b64(claims)}.`;
     case "hs256-client-secret":
       return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode(clientSecret));
@@ -82,9 +86,10 @@ async function tampered(idToken) {
   }
 }
 
-// The tamper step: around the token endpoint only.
+// The tamper step: around the token endpoint only (and a count of JWKS downloads).
 provider.use(async (ctx, next) => {
   const isToken = ctx.method === "POST" && ctx.path === "/token";
+  if (ctx.method === "GET" && ctx.path === "/jwks") control.jwksRequests += 1;
   if (isToken) {
     control.tokenRequests += 1;
     if (control.tamper === "drop-code-verifier") {
@@ -133,7 +138,7 @@ async function controlEndpoint(req, res) {
     res.writeHead(204).end();
     return;
   }
-  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ tokenRequests: control.tokenRequests }));
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ tokenRequests: control.tokenRequests, jwksRequests: control.jwksRequests }));
 }
 
 const callback = provider.callback();

@@ -75,8 +75,10 @@ internal sealed class IdTokenValidator(TimeProvider time)
         // this one reads the injected clock. Returning false makes the handler refuse the token as not-yet/no-longer valid.
         LifetimeValidator = (notBefore, expires, _, _) =>
         {
+            // The skew moves "now", never the token's times: the library passes DateTime.MinValue for a missing nbf,
+            // and MinValue minus the skew would throw instead of refusing.
             var now = time.GetUtcNow().UtcDateTime;
-            return expires is { } end && now <= end + ClockSkew && (notBefore is not { } start || now >= start - ClockSkew);
+            return expires is { } end && now - ClockSkew <= end && (notBefore is not { } start || now + ClockSkew >= start);
         },
     };
 
