@@ -19,6 +19,11 @@ public sealed class NodeOidcProvider : IAsyncLifetime
     /// <summary>The redirect URI registered for the client: the app's callback as the test browser sees it.</summary>
     public static readonly Uri RedirectUri = new($"https://localhost/api/sign-in/{ProviderName}/callback");
 
+    /// <summary>The same provider configured a second time in the app, as a public client (no secret): a staff sign-in.</summary>
+    public const string PublicProviderName = "personeel";
+    public const string PublicClientId = "buurtbudget-test-public";
+    public static readonly Uri PublicRedirectUri = new($"https://localhost/api/sign-in/{PublicProviderName}/callback");
+
     private readonly StringBuilder _errors = new();
     private Process? _process;
     private Task _draining = Task.CompletedTask;
@@ -35,7 +40,7 @@ public sealed class NodeOidcProvider : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(NodeFolder(), "oidc-provider.mjs"), RedirectUri.ToString(), ClientId, ClientSecret })
+        foreach (var argument in new[] { Path.Combine(NodeFolder(), "oidc-provider.mjs"), RedirectUri.ToString(), ClientId, ClientSecret, PublicRedirectUri.ToString(), PublicClientId })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,7 +1,8 @@
 // A real OpenID Provider (the certified npm package oidc-provider) for the sign-in tests, on loopback only.
-// One client: the app, with a secret (client_secret_basic), code flow only, PKCE (S256) required.
+// Two clients, code flow only, PKCE (S256) required for both: the app with a secret (client_secret_basic), and,
+// when the last two arguments are given, the app as a public client (no secret; PKCE is its only proof).
 //
-// Usage: node oidc-provider.mjs REDIRECT-URI CLIENT-ID CLIENT-SECRET
+// Usage: node oidc-provider.mjs REDIRECT-URI CLIENT-ID CLIENT-SECRET [PUBLIC-REDIRECT-URI PUBLIC-CLIENT-ID]
 // Prints one JSON line {"issuer": "http://127.0.0.1:PORT"} when ready; stops when stdin closes or after 10 minutes.
 //
 // Logging a user in programmatically: the interaction page (/interaction/:uid) needs no form. It logs in the
@@ -13,6 +14,7 @@
 //   { "tamper": MODE | null }              how the token endpoint's ID token is changed on the way out:
 //      "wrong-issuer" | "wrong-audience" | "extra-audience" | "expired"  re-signed with this provider's own key
 //      "unknown-key"         re-signed with a key this provider never published (kid unknown to the JWKS)
+//      "rotated"             key rotation: the JWKS now also lists a second key, and ID tokens are signed with it
 //      "alg-none"            signature stripped, header alg none
 //      "hs256-client-secret" signed with HMAC keyed by the client secret (the classic algorithm confusion)
 //      "replay"              the ID token of the previous successful token response instead of the fresh one
@@ -23,7 +25,7 @@ import { randomUUID, randomBytes } from "node:crypto";
 import Provider from "oidc-provider";
 import { generateKeyPair, exportJWK, SignJWT } from "jose";
 
-const [redirectUri, clientId, clientSecret] = process.argv.slice(2);
+const [redirectUri, clientId, clientSecret, publicRedirectUri, publicClientId] = process.argv.slice(2);
 if (!redirectUri || !clientId || !clientSecret) {
   console.error("usage: node oidc-provider.mjs REDIRECT-URI CLIENT-ID CLIENT-SECRET");
   process.exit(2);
@@ -32,10 +34,14 @@ if (!redirectUri || !clientId || !clientSecret) {
 // The signing key is made here, fresh per run; the tamper step signs with the same private key, so a tampered
 // token carries a valid signature from this provider and only the claim checks can catch it.
 const kid = randomUUID();
-const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
 const signingJwk = { ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" };
 
 const stranger = await generateKeyPair("RS256");
+const rotatedKid = randomUUID();
+const rotated = await generateKeyPair("RS256");
+const publicJwk = async (key, keyId) => ({ ...(await exportJWK(key)), kid: keyId, alg: "RS256", use: "sig" });
+const rotatedJwks = { keys: [await publicJwk(publicKey, kid), await publicJwk(rotated.publicKey, rotatedKid)] };
 const accounts = (id) => ({ sub: id, name: `Resident ${id}`, email: `${id}@example.org`, email_verified: true });
 const control = { account: "resident-1", deny: false, tamper: null, tokenRequests: 0, jwksRequests: 0, lastIdToken: null };
 
@@ -51,7 +57,13 @@ const provider = new Provider(issuer, {
     grant_types: ["authorization_code"],
     response_types: ["code"],
     token_endpoint_auth_method: "client_secret_basic",
-  }],
+  }].concat(publicClientId ? [{
+    client_id: publicClientId,
+    redirect_uris: [publicRedirectUri],
+    grant_types: ["authorization_code"],
+    response_types: ["code"],
+    token_endpoint_auth_method: "none",
+  }] : []),
   jwks: { keys: [signingJwk] },
   pkce: { required: () => true },
   features: { devInteractions: { enabled: false } },
@@ -76,6 +88,8 @@ async function tampered(idToken) {
     case "wrong-audience": return resign({ ...claims, aud: "another-client", azp: undefined });
     case "extra-audience": { const { azp, ...rest } = claims; return resign({ ...rest, aud: [clientId, "another-client"] }); }
     case "expired": return resign({ ...claims, iat: now - 7200, exp: now - 3600 });
+    case "rotated":
+      return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: rotatedKid, typ: "JWT" }).sign(rotated.privateKey);
     case "unknown-key":
       return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: randomUUID(), typ: "JWT" }).sign(stranger.privateKey);
     case "alg-none": return `${b64({ alg: "none", typ: "JWT" })}.${b64(claims)}.`;
@@ -89,7 +103,14 @@ async function tampered(idToken) {
 // The tamper step: around the token endpoint only (and a count of JWKS downloads).
 provider.use(async (ctx, next) => {
   const isToken = ctx.method === "POST" && ctx.path === "/token";
-  if (ctx.method === "GET" && ctx.path === "/jwks") control.jwksRequests += 1;
+  if (ctx.method === "GET" && ctx.path === "/jwks") {
+    control.jwksRequests += 1;
+    if (control.tamper === "rotated") {
+      ctx.type = "application/jwk-set+json";
+      ctx.body = rotatedJwks;
+      return;
+    }
+  }
   if (isToken) {
     control.tokenRequests += 1;
     if (control.tamper === "drop-code-verifier") {

@@ -24,11 +24,10 @@ internal sealed class IdTokenValidator(TimeProvider time)
     public async Task<VerifiedIdentity> ValidateAsync(IdentityProvider idp, OpenIdConnectConfiguration metadata, string idToken, Correlation correlation, CancellationToken cancellationToken)
     {
         var result = await _handler.ValidateTokenAsync(idToken, Parameters(idp, metadata));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await idp.FreshMetadataAsync(cancellationToken) is { } fresh)
         {
-            // A key id we have not seen: the provider may have rotated its keys. Fetch the JWKS again, once.
-            idp.RefreshMetadata();
-            metadata = await idp.MetadataAsync(cancellationToken);
+            // A key id we have not seen: the provider may have rotated its keys. One more try with its JWKS of now.
+            metadata = fresh;
             result = await _handler.ValidateTokenAsync(idToken, Parameters(idp, metadata));
         }
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
