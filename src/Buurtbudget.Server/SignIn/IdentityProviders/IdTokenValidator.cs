@@ -24,7 +24,8 @@ internal sealed class IdTokenValidator(TimeProvider time)
     public async Task<VerifiedIdentity> ValidateAsync(IdentityProvider idp, OpenIdConnectConfiguration metadata, string idToken, Correlation correlation, CancellationToken cancellationToken)
     {
         var result = await _handler.ValidateTokenAsync(idToken, Parameters(idp, metadata));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await idp.FreshMetadataAsync(cancellationToken) is { } fresh)
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && NamesAnUnknownKey(idToken, metadata)
+            && await idp.FreshMetadataAsync(cancellationToken) is { } fresh)
         {
             // A key id we have not seen: the provider may have rotated its keys. One more try with its JWKS of now.
             metadata = fresh;
@@ -58,6 +59,21 @@ internal sealed class IdTokenValidator(TimeProvider time)
         token.TryGetPayloadValue<string>("name", out var name);
         token.TryGetPayloadValue<string>("email", out var email);
         return new VerifiedIdentity(metadata.Issuer, subject, name, email);
+    }
+
+    /// <summary>
+    /// Worth fetching the keys again only for an allowed algorithm and a key id the cached JWKS lacks: an HS256 or
+    /// unsigned token, or one without a key id, would fail with any keys.
+    /// </summary>
+    private bool NamesAnUnknownKey(string idToken, OpenIdConnectConfiguration metadata)
+    {
+        if (!_handler.CanReadToken(idToken))
+        {
+            return false;
+        }
+        var header = _handler.ReadJsonWebToken(idToken);
+        return !string.IsNullOrEmpty(header.Kid) && Algorithms.Contains(header.Alg, StringComparer.Ordinal)
+            && !metadata.SigningKeys.Any(key => key.KeyId == header.Kid);
     }
 
     private TokenValidationParameters Parameters(IdentityProvider idp, OpenIdConnectConfiguration metadata) => new()
