@@ -20,6 +20,7 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
     : IClassFixture<IdentityProviderSignInFixture>, IAsyncLifetime
 {
     private const string Provider = NodeOidcProvider.ProviderName;
+    private const string Unreachable = "onbereikbaar";
     private readonly NodeOidcProvider op = shared.Provider;
     private readonly CapturedLogs _logs = shared.Logs;
     private BuurtbudgetApp _app = null!;
@@ -49,6 +50,9 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
         web.UseSetting($"{staff}:Authority", authority);
         web.UseSetting($"{staff}:ClientId", NodeOidcProvider.PublicClientId);
         web.UseSetting($"{staff}:DisplayName", "Medewerkers");
+        // Nothing listens on port 1: a provider that is down.
+        web.UseSetting($"Buurtbudget:IdentityProviders:{Unreachable}:Authority", "http://127.0.0.1:1");
+        web.UseSetting($"Buurtbudget:IdentityProviders:{Unreachable}:ClientId", "buurtbudget");
     }
 
     // ---- the browser's walk ----
@@ -118,7 +122,7 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
         var providers = await _app.Browser().GetFromJsonAsync<JsonElement>("/api/identity-providers");
 
         Assert.Equal(
-            [(Provider, "Woonstichting Oost"), (NodeOidcProvider.PublicProviderName, "Medewerkers")],
+            [(Provider, "Woonstichting Oost"), (Unreachable, Unreachable), (NodeOidcProvider.PublicProviderName, "Medewerkers")],
             providers.EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("displayName").GetString())));
     }
 
@@ -214,6 +218,9 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
 
     [Fact]
     public Task An_expired_id_token_is_refused() => AssertTamperedTokenRefused("expired", "expired");
+
+    [Fact]
+    public Task An_id_token_issued_in_the_future_is_refused() => AssertTamperedTokenRefused("issued-in-the-future", "in the future");
 
     [Fact]
     public Task An_unsigned_id_token_with_alg_none_is_refused() => AssertTamperedTokenRefused("alg-none", "signature could not be verified");
@@ -364,6 +371,16 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
     }
 
     // ---- operations ----
+
+    [Fact]
+    public async Task A_provider_that_cannot_be_reached_is_a_503_problem_with_retry_after()
+    {
+        using var response = await _app.Browser().GetAsync($"/api/sign-in/{Unreachable}?returnUrl=/");
+
+        await AssertProblem(response, HttpStatusCode.ServiceUnavailable, $"{Unreachable} cannot be reached");
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
 
     [Fact]
     public async Task Logs_tell_what_happened_without_codes_tokens_or_subjects()

@@ -12,7 +12,8 @@
 //   { "account": "resident-1" }           who logs in at the next login prompt (claims: sub, name, email)
 //   { "deny": true }                       the next interactions end with error=access_denied
 //   { "tamper": MODE | null }              how the token endpoint's ID token is changed on the way out:
-//      "wrong-issuer" | "wrong-audience" | "extra-audience" | "expired"  re-signed with this provider's own key
+//      "wrong-issuer" | "wrong-audience" | "extra-audience" | "expired" | "issued-in-the-future"
+//                            re-signed with this provider's own key
 //      "unknown-key"         re-signed with a key this provider never published (kid unknown to the JWKS)
 //      "rotated"             key rotation: the JWKS now also lists a second key, and ID tokens are signed with it
 //      "alg-none"            signature stripped, header alg none
@@ -88,6 +89,7 @@ async function tampered(idToken) {
     case "wrong-audience": return resign({ ...claims, aud: "another-client", azp: undefined });
     case "extra-audience": { const { azp, ...rest } = claims; return resign({ ...rest, aud: [clientId, "another-client"] }); }
     case "expired": return resign({ ...claims, iat: now - 7200, exp: now - 3600 });
+    case "issued-in-the-future": return resign({ ...claims, iat: now + 3600, exp: now + 7200 });
     case "rotated":
       return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: rotatedKid, typ: "JWT" }).sign(rotated.privateKey);
     case "unknown-key":
