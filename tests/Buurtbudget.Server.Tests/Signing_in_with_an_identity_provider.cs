@@ -4,6 +4,8 @@ using System.Text.Json;
 using Buurtbudget.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
@@ -403,6 +405,33 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
             Assert.False(lines.Any(l => l.Contains(secret, StringComparison.Ordinal)),
                 string.Join('\n', lines.Where(l => l.Contains(secret, StringComparison.Ordinal))));
         }
+    }
+
+    [Fact]
+    public async Task ID_token_times_are_checked_against_the_servers_injected_clock()
+    {
+        // The same provider and tokens, but this server's clock (its TimeProvider) runs 2 hours ahead: to it, the
+        // fresh ID token (valid for an hour) has expired.
+        var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("oidc_clock"));
+        using var data = new TempDirectory();
+        await using var ahead = new BuurtbudgetApp(database, data.Path, configure: web =>
+        {
+            IdentityProvider(web, op.Issuer);
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromHours(2))));
+        });
+        var browser = ahead.Browser();
+        using var start = await StartAsync(browser);
+        var callback = await AtProviderAsync(start.Headers.Location!);
+
+        using var response = await browser.GetAsync(callback);
+
+        var problem = await AssertProblem(response, HttpStatusCode.Unauthorized, "The sign-in could not be verified");
+        Assert.Contains("expired", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
     }
 
     [Fact]
