@@ -94,13 +94,16 @@ internal sealed class IdentityProvider
                 $"Signing in with {DisplayName} is not possible: the server's configuration does not match the provider. Tell the operator.",
                 $"discovery issuer '{metadata.Issuer}' differs from the configured Authority; set Authority to exactly the issuer");
         }
-        if (string.IsNullOrEmpty(metadata.AuthorizationEndpoint) || string.IsNullOrEmpty(metadata.TokenEndpoint)
-            || (RequireHttps && !metadata.TokenEndpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        if (!IsUsable(metadata.AuthorizationEndpoint) || !IsUsable(metadata.TokenEndpoint))
         {
             throw new SignInFailure(StatusCodes.Status503ServiceUnavailable, $"{DisplayName} is not set up correctly",
                 $"Signing in with {DisplayName} is not possible: the provider offers no usable code flow. Tell the operator.",
-                "discovery lacks an authorization or (https) token endpoint");
+                "discovery lacks an absolute (https) authorization or token endpoint");
         }
         return metadata;
     }
+
+    /// <summary>The browser goes to the authorization endpoint and the code and verifier to the token endpoint: HTTPS unless on loopback.</summary>
+    private bool IsUsable(string? endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (!RequireHttps && uri.Scheme == Uri.UriSchemeHttp));
 }
