@@ -59,7 +59,9 @@ public static class PostgresLedgerSchema
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerConnectionString);
         ArgumentException.ThrowIfNullOrEmpty(appRoleName);
-        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        // Unpooled: the owner's connection is used once at start-up and must not linger in a global pool afterwards
+        // holding a slot with the most powerful role (Bug_002).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLock.ToString(CultureInfo.InvariantCulture)})", cancellationToken).ConfigureAwait(false);

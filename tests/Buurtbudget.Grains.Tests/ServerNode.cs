@@ -1,3 +1,4 @@
+using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.VotingCodes;
@@ -24,7 +25,8 @@ internal sealed class ServerNode : IAsyncDisposable
         Runtime = new GrainRuntime(TimeProvider.System, new GrainRuntimeOptions { CollectionPeriod = Timeout.InfiniteTimeSpan })
             .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrecy, snapshotEvery))
             .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
-            .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher));
+            .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher))
+            .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
     }
 
     public IEventLedger Ledger { get; }
@@ -50,6 +52,8 @@ internal sealed class ServerNode : IAsyncDisposable
     public IProposalGrain Proposal(string id) => Runtime.GetGrain<IProposalGrain>(id);
 
     public IVotingCodesGrain Codes(string neighbourhoodId) => Runtime.GetGrain<IVotingCodesGrain>(neighbourhoodId);
+
+    public IRegisterGrain Register => Runtime.GetGrain<IRegisterGrain>(RegisterGrain.Key);
 
     public static VotingCodeHasher CodeHasher { get; } = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 

@@ -18,6 +18,13 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
     /// <summary>Tests name the client they play with this header; the server sees it as the remote address.</summary>
     public const string ClientHeader = "X-Test-Client";
 
+    /// <summary>The platform operator configured for every test app.</summary>
+    public static readonly (string Issuer, string Subject) Operator = ("https://login.platform.test", "operator");
+
+    /// <summary>Test-only: signs a browser in as a member of staff with this issuer and subject, the claims an
+    /// OpenID Connect sign-in gives (the identity-provider tests cover that sign-in itself).</summary>
+    public const string StaffSignInPath = "/test/staff-sign-in";
+
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,7 +38,13 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
         builder.UseSetting("Buurtbudget:Postgres:AppRole", database.AppRoleName);
         builder.UseSetting("Buurtbudget:CodeAttemptsPerClientPerMinute", codeAttemptsPerClientPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Buurtbudget:CodeAttemptsPerMinute", codeAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
+        builder.UseSetting("Buurtbudget:PlatformOperators:0:Issuer", Operator.Issuer);
+        builder.UseSetting("Buurtbudget:PlatformOperators:0:Subject", Operator.Subject);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, StaffSignIn>();
+        });
         configure?.Invoke(builder);
     }
 
@@ -41,6 +54,35 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
         var http = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true, AllowAutoRedirect = false });
         http.DefaultRequestHeaders.Add(ClientHeader, client);
         return http;
+    }
+
+    /// <summary>A browser signed in as staff (see <see cref="StaffSignInPath"/>).</summary>
+    public async Task<HttpClient> Staff(string issuer, string subject, string client = "10.0.0.2")
+    {
+        var browser = Browser(client);
+        var response = await browser.GetAsync($"{StaffSignInPath}?issuer={Uri.EscapeDataString(issuer)}&subject={Uri.EscapeDataString(subject)}");
+        response.EnsureSuccessStatusCode();
+        return browser;
+    }
+
+    private sealed class StaffSignIn : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => async context =>
+            {
+                if (context.Request.Path == StaffSignInPath)
+                {
+                    var identity = new System.Security.Claims.ClaimsIdentity(
+                        [new("iss", context.Request.Query["issuer"].ToString()), new("sub", context.Request.Query["subject"].ToString())], "oidc");
+                    await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(
+                        context, "buurtbudget", new System.Security.Claims.ClaimsPrincipal(identity));
+                    return;
+                }
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter

@@ -81,6 +81,77 @@ public sealed class Hostile_input(PostgresCluster cluster, ITestOutputHelper out
         Assert.Equal(before, await ledger.ReadHeadAsync("neighbourhood/oost"));
     }
 
+    [Fact]
+    public async Task Thousands_of_hostile_staff_requests_get_4xx_problems_and_change_nothing()
+    {
+        int seed = Random.Shared.Next();
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").CreateBudgetCycleAsync(new CreateBudgetCycle("draft", "Draft", 100_000));
+        var ledger = _app.Services.GetRequiredService<IEventLedger>();
+        string[] streams = ["neighbourhood/oost", "register/nl", "codes/oost"];
+        var before = await Task.WhenAll(streams.Select(s => ledger.ReadHeadAsync(s)));
+        var admin = await _app.Staff("https://login.ymere.test", "anna");
+
+        var statuses = new Dictionary<int, int>();
+        for (int i = 0; i < 1500; i++)
+        {
+            using var request = HostileStaffRequest(random);
+            using var response = await admin.SendAsync(request);
+            int status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.True(status is >= 400 and < 500, $"request {i} ({request.Method} {request.RequestUri}) got {status}: {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        Assert.Equal(before, await Task.WhenAll(streams.Select(s => ledger.ReadHeadAsync(s))));
+    }
+
+    /// <summary>Staff writes that are all invalid: bad ids, existing ids, impossible numbers, unknown enum values,
+    /// broken ballots designs and rules, junk address lists.</summary>
+    private static HttpRequestMessage HostileStaffRequest(Random random)
+    {
+        string junk = Junk[random.Next(Junk.Length)];
+        string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+        string Pick(params string[] options) => options[random.Next(options.Length)];
+        string badNumber = Pick("-1", "0", "1e400", "99999999999999999999999", "\"ten\"", "null", "1.5", "-9223372036854775808");
+        string badEnum = Pick("42", "-1", "\"Dictatorship\"", "null", "{}", "[]", "\"\"");
+        string badId = Pick("\"\"", "null", "\"two words\"", "\"../x\"", Json(new string('a', 65)), Json("#" + junk), "7");
+        (string path, string body) = random.Next(7) switch
+        {
+            0 => ("/api/neighbourhoods/oost/cycles", random.Next(3) switch
+            {
+                0 => $"{{\"cycleId\":{badId},\"title\":\"T\",\"budgetCents\":100}}",
+                1 => $"{{\"cycleId\":\"{Pick("2026", "draft")}\",\"title\":\"T\",\"budgetCents\":100}}",
+                _ => $"{{\"cycleId\":\"new\",\"title\":{Pick("\"\"", "null", Json(new string('t', 201)))},\"budgetCents\":{badNumber}}}",
+            }),
+            1 => ($"/api/neighbourhoods/oost/cycles/{Pick("draft", "2026", "ghost")}/open-voting", random.Next(6) switch
+            {
+                0 => $"{{\"projects\":[{{\"id\":\"a\",\"title\":\"A\",\"costCents\":100}}],\"ballot\":{{\"kind\":{badEnum},\"minProjects\":1}},\"rule\":{{\"kind\":\"Greedy\"}}}}",
+                1 => $"{{\"projects\":[{{\"id\":\"a\",\"title\":\"A\",\"costCents\":100}}],\"ballot\":{{\"kind\":\"Approval\",\"minProjects\":1}},\"rule\":{{\"kind\":{badEnum}}}}}",
+                2 => $"{{\"projects\":[{{\"id\":{badId},\"title\":\"A\",\"costCents\":{badNumber}}}],\"ballot\":{{\"kind\":\"Approval\",\"minProjects\":1}},\"rule\":{{\"kind\":\"Greedy\"}}}}",
+                3 => $"{{\"projects\":[{{\"id\":\"a\",\"title\":\"A\",\"costCents\":100}}],\"ballot\":{{\"kind\":\"Approval\",\"minProjects\":{badNumber},\"maxProjects\":{badNumber}}},\"rule\":{{\"kind\":\"EqualShares\",\"utility\":{badEnum},\"completion\":{badEnum},\"tieBreak\":{badId}}}}}",
+                4 => $"{{\"projects\":[{{\"id\":\"a\",\"title\":\"A\",\"costCents\":100}},{{\"id\":\"a\",\"title\":\"B\",\"costCents\":100}}],\"ballot\":{{\"kind\":\"Approval\",\"minProjects\":1}},\"rule\":{{\"kind\":\"Greedy\"}},\"revote\":{badEnum},\"eligibility\":{badEnum},\"live\":{{\"disclosure\":{badEnum},\"minimumTurnout\":{badNumber}}}}}",
+                _ => junk,
+            }),
+            2 => ($"/api/neighbourhoods/oost/cycles/{Pick("draft", "ghost")}/close-voting", random.Next(2) == 0 ? "" : junk),
+            3 => ("/api/corporations/ymere/neighbourhoods", $"{{\"neighbourhoodId\":{Pick(badId, "\"oost\"")},\"name\":{Pick("\"N\"", "\"\"", "null", Json(new string('n', 201)), Json(junk))}}}"),
+            4 => ("/api/corporations/ymere/staff", $"{{\"issuer\":{Pick("\"http://login.example\"", "\"\"", "null", "\"not a url\"", Json(junk))},\"subject\":\"s\",\"role\":\"Moderator\"}}"),
+            5 => ("/api/corporations/ymere/staff", $"{{\"issuer\":\"https://login.ymere.test\",\"subject\":{Pick("\"\"", "null", Json(new string('s', 256)))},\"role\":{Pick(badEnum, "\"Moderator\"")},\"neighbourhoods\":{Pick("[\"west\"]", "[null]", "[\"\"]", "\"oost\"", "[1]")}}}"),
+            _ => ($"/api/neighbourhoods/oost/cycles/{Pick("draft", "ghost", "2026")}/voting-codes", Pick("", "\n\n", "a;b\n1;2;3\n", "a\n\"x\n", "voting_code\nX\n", junk)),
+        };
+        var method = path.EndsWith("/staff", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post;
+        string contentType = path.EndsWith("/voting-codes", StringComparison.Ordinal) ? "text/csv" : random.Next(8) == 0 ? "text/plain" : "application/json";
+        var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add("X-Buurtbudget-Request", "1");
+        return request;
+    }
+
     private static readonly string[] Junk =
     [
         "", " ", "null", "[]", "{}", "\"text\"", "-1", "1e400", "-1e400", "99999999999999999999999999999999", "0.0000000001",

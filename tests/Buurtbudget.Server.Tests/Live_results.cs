@@ -88,6 +88,10 @@ public sealed class Live_results(PostgresCluster cluster) : IAsyncLifetime
         Assert.Equal(1, counts.Single(c => c.GetProperty("projectId").GetString() == "bomen").GetProperty("ballots").GetInt32());
         Assert.Contains("bomen", closed.GetProperty("update").GetProperty("selected").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, afterCast.GetProperty("update").GetProperty("selected").ValueKind);
+        var explained = closed.GetProperty("update").GetProperty("results").GetProperty("projects").EnumerateArray()
+            .Single(p => p.GetProperty("projectId").GetString() == "bomen");
+        Assert.Equal(("Funded", 1), (explained.GetProperty("verdict").GetString(), explained.GetProperty("supporters").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, afterCast.GetProperty("update").GetProperty("results").ValueKind);
     }
 
     [Fact]

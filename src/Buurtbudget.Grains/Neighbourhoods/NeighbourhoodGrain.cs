@@ -182,6 +182,13 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     private static void CheckManifest(VotingManifest manifest)
     {
         Require(!manifest.Projects.IsEmpty, CycleProblem.InvalidCommand, "Put at least one project on the ballot.");
+        // Enums arrive from outside as numbers too; a value outside the enum would otherwise be frozen into a manifest
+        // that no rule can count.
+        Require(Enum.IsDefined(manifest.Ballot.Kind), CycleProblem.InvalidCommand, "The ballot kind must be approval, knapsack, cumulative or ranking.");
+        Require(Enum.IsDefined(manifest.Rule.Kind) && Enum.IsDefined(manifest.Rule.Utility) && Enum.IsDefined(manifest.Rule.Completion),
+            CycleProblem.InvalidCommand, "The rule, its utility and its completion must be ones Buurtbudget knows (see docs/rules.md).");
+        Require(Enum.IsDefined(manifest.Revote) && Enum.IsDefined(manifest.Eligibility), CycleProblem.InvalidCommand,
+            "The revote policy and eligibility must be ones Buurtbudget knows.");
         Require(manifest.Live.MinimumTurnout is >= 1 and <= 10_000 && Enum.IsDefined(manifest.Live.Disclosure), CycleProblem.InvalidCommand,
             "Live results need a known disclosure level and a minimum turnout between 1 and 10,000 before per-project numbers show.");
         var duplicate = manifest.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -25,31 +25,16 @@ internal sealed class NeighbourhoodJson : IJournalCodec<NeighbourhoodState, Neig
     public static byte[] Encode(VotingManifest manifest) =>
         JsonSerializer.SerializeToUtf8Bytes(manifest, NeighbourhoodJsonContext.Default.VotingManifest);
 
-    public NewEntry Encode(NeighbourhoodEvent change) => change switch
-    {
-        BudgetCycleCreated e => new(nameof(BudgetCycleCreated), JsonSerializer.SerializeToUtf8Bytes(e, NeighbourhoodJsonContext.Default.BudgetCycleCreated)),
-        VotingOpened e => new(nameof(VotingOpened), JsonSerializer.SerializeToUtf8Bytes(e, NeighbourhoodJsonContext.Default.VotingOpened)),
-        VotersEnrolled e => new(nameof(VotersEnrolled), JsonSerializer.SerializeToUtf8Bytes(e, NeighbourhoodJsonContext.Default.VotersEnrolled)),
-        BallotCast e => new(nameof(BallotCast), JsonSerializer.SerializeToUtf8Bytes(e, NeighbourhoodJsonContext.Default.BallotCast)),
-        VotingClosed e => new(nameof(VotingClosed), JsonSerializer.SerializeToUtf8Bytes(e, NeighbourhoodJsonContext.Default.VotingClosed)),
-        _ => throw new ArgumentException($"Unknown neighbourhood event {change.GetType().Name}.", nameof(change)),
-    };
+    private static readonly JsonEventKinds<NeighbourhoodEvent> Kinds = new JsonEventKinds<NeighbourhoodEvent>()
+        .Add(NeighbourhoodJsonContext.Default.BudgetCycleCreated)
+        .Add(NeighbourhoodJsonContext.Default.VotingOpened)
+        .Add(NeighbourhoodJsonContext.Default.VotersEnrolled)
+        .Add(NeighbourhoodJsonContext.Default.BallotCast)
+        .Add(NeighbourhoodJsonContext.Default.VotingClosed);
 
-    public NeighbourhoodEvent Decode(LedgerEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var json = entry.Payload.Span;
-        NeighbourhoodEvent? decoded = entry.Kind switch
-        {
-            nameof(BudgetCycleCreated) => JsonSerializer.Deserialize(json, NeighbourhoodJsonContext.Default.BudgetCycleCreated),
-            nameof(VotingOpened) => JsonSerializer.Deserialize(json, NeighbourhoodJsonContext.Default.VotingOpened),
-            nameof(VotersEnrolled) => JsonSerializer.Deserialize(json, NeighbourhoodJsonContext.Default.VotersEnrolled),
-            nameof(BallotCast) => JsonSerializer.Deserialize(json, NeighbourhoodJsonContext.Default.BallotCast),
-            nameof(VotingClosed) => JsonSerializer.Deserialize(json, NeighbourhoodJsonContext.Default.VotingClosed),
-            _ => throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has unknown kind '{entry.Kind}'."),
-        };
-        return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
-    }
+    public NewEntry Encode(NeighbourhoodEvent change) => Kinds.Encode(change);
+
+    public NeighbourhoodEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
 
     public Func<byte[]> CaptureState(NeighbourhoodState state)
     {

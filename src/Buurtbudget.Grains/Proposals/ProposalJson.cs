@@ -17,27 +17,14 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
 {
     public static ProposalJson Instance { get; } = new();
 
-    public NewEntry Encode(ProposalEvent change) => change switch
-    {
-        ProposalSubmitted e => new(nameof(ProposalSubmitted), JsonSerializer.SerializeToUtf8Bytes(e, ProposalJsonContext.Default.ProposalSubmitted)),
-        ProposalRevised e => new(nameof(ProposalRevised), JsonSerializer.SerializeToUtf8Bytes(e, ProposalJsonContext.Default.ProposalRevised)),
-        ProposalWithdrawn e => new(nameof(ProposalWithdrawn), JsonSerializer.SerializeToUtf8Bytes(e, ProposalJsonContext.Default.ProposalWithdrawn)),
-        _ => throw new ArgumentException($"Unknown proposal event {change.GetType().Name}.", nameof(change)),
-    };
+    private static readonly JsonEventKinds<ProposalEvent> Kinds = new JsonEventKinds<ProposalEvent>()
+        .Add(ProposalJsonContext.Default.ProposalSubmitted)
+        .Add(ProposalJsonContext.Default.ProposalRevised)
+        .Add(ProposalJsonContext.Default.ProposalWithdrawn);
 
-    public ProposalEvent Decode(LedgerEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var json = entry.Payload.Span;
-        ProposalEvent? decoded = entry.Kind switch
-        {
-            nameof(ProposalSubmitted) => JsonSerializer.Deserialize(json, ProposalJsonContext.Default.ProposalSubmitted),
-            nameof(ProposalRevised) => JsonSerializer.Deserialize(json, ProposalJsonContext.Default.ProposalRevised),
-            nameof(ProposalWithdrawn) => JsonSerializer.Deserialize(json, ProposalJsonContext.Default.ProposalWithdrawn),
-            _ => throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has unknown kind '{entry.Kind}'."),
-        };
-        return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
-    }
+    public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
+
+    public ProposalEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
 
     public Func<byte[]> CaptureState(ProposalState state)
     {

@@ -44,24 +44,13 @@ internal sealed class VotingCodesJson : IJournalCodec<VotingCodesState, VotingCo
 {
     public static VotingCodesJson Instance { get; } = new();
 
-    public NewEntry Encode(VotingCodeEvent change) => change switch
-    {
-        VotingCodesIssued e => new(nameof(VotingCodesIssued), JsonSerializer.SerializeToUtf8Bytes(e, VotingCodesJsonContext.Default.VotingCodesIssued)),
-        VotingCodeRevoked e => new(nameof(VotingCodeRevoked), JsonSerializer.SerializeToUtf8Bytes(e, VotingCodesJsonContext.Default.VotingCodeRevoked)),
-        _ => throw new ArgumentException($"Unknown voting-code event {change.GetType().Name}.", nameof(change)),
-    };
+    private static readonly JsonEventKinds<VotingCodeEvent> Kinds = new JsonEventKinds<VotingCodeEvent>()
+        .Add(VotingCodesJsonContext.Default.VotingCodesIssued)
+        .Add(VotingCodesJsonContext.Default.VotingCodeRevoked);
 
-    public VotingCodeEvent Decode(LedgerEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        VotingCodeEvent? decoded = entry.Kind switch
-        {
-            nameof(VotingCodesIssued) => JsonSerializer.Deserialize(entry.Payload.Span, VotingCodesJsonContext.Default.VotingCodesIssued),
-            nameof(VotingCodeRevoked) => JsonSerializer.Deserialize(entry.Payload.Span, VotingCodesJsonContext.Default.VotingCodeRevoked),
-            _ => throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has unknown kind '{entry.Kind}'."),
-        };
-        return decoded ?? throw new InvalidDataException($"Entry {entry.Version} of {entry.StreamId} has an empty payload.");
-    }
+    public NewEntry Encode(VotingCodeEvent change) => Kinds.Encode(change);
+
+    public VotingCodeEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
 
     public Func<byte[]> CaptureState(VotingCodesState state)
     {

@@ -28,7 +28,7 @@ internal static class BallotEndpoints
         var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}").WithTags("Ballots");
         group.MapPost("/ballots", Cast).RequireAuthorization(Residents.ResidentPolicy);
         group.MapGet("/ballots/mine", Mine).RequireAuthorization(Residents.ResidentPolicy);
-        group.MapGet("/published-ballots", Published);
+        group.MapGet("/published-ballots", Published).AllowAnonymous();
     }
 
     /// <summary>Casts (or, where the cycle allows, replaces) the signed-in voter's ballot. The receipt is

@@ -28,8 +28,20 @@ internal static class CycleEndpoints
 
     public static void MapCycleEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles").WithTags("Budget cycles");
+        var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles").WithTags("Budget cycles").AllowAnonymous();
         group.MapGet("/{cycleId:id}", GetCycle);
+        group.MapGet("/{cycleId:id}/results", GetResults);
+    }
+
+    public static void AddCycles(this WebApplicationBuilder builder) => builder.Services.AddSingleton<FinalResults>();
+
+    /// <summary>The outcome with every project's explanation, once voting has closed.</summary>
+    private static async Task<Ok<CycleResults>> GetResults(string neighbourhoodId, string cycleId, IGrainFactory grains, FinalResults results)
+    {
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        return TypedResults.Ok(await results.OfAsync(cycle, neighbourhoodId)
+            ?? throw new BudgetCycleException(CyclePhase.Closed == cycle.Phase ? CycleProblem.InvalidCommand : CycleProblem.WrongPhase,
+                $"The results of '{cycle.Title}' are published when voting closes."));
     }
 
     private static async Task<Ok<PublicCycle>> GetCycle(string neighbourhoodId, string cycleId, IGrainFactory grains)

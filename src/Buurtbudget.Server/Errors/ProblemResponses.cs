@@ -1,3 +1,4 @@
+using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Journal;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
@@ -29,6 +30,13 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                 ProposalProblem.InvalidText => 400,
                 _ => 409,
             }, "The proposal cannot change like that", proposal.Message, null),
+            RegisterException register => (register.Problem switch
+            {
+                RegisterProblem.UnknownCorporation => 404,
+                RegisterProblem.InvalidCommand => 400,
+                _ => 409,
+            }, register.Problem == RegisterProblem.LastAdministrator ? "A corporation needs an administrator" : "The register cannot change like that",
+                register.Message, null),
             LedgerConflictException or LedgerUnavailableException => (503, "Please try again",
                 "The vote could not be stored just now; nothing was lost. Send the same request again (with the same Idempotency-Key).", null),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read",

@@ -32,6 +32,13 @@ public sealed class BuurtbudgetOptions
     public int CodeAttemptsPerMinute { get; set; } = 2_000;
 
     /// <summary>
+    /// The people who may register housing corporations (each with its first administrator), named by their
+    /// identity provider's issuer and subject. Everything inside a corporation is then granted by its own
+    /// administrators, not by configuration.
+    /// </summary>
+    public List<StaffMemberOptions> PlatformOperators { get; set; } = [];
+
+    /// <summary>
     /// OpenID Connect providers people may sign in with, by name (the name is part of the callback URL, so it
     /// is lowercase letters, digits and dashes): for example a corporation's IdP for residents and a staff IdP.
     /// Checked at start-up by <see cref="SignIn.IdentityProviders.IdentityProviderValidation"/>.
@@ -58,6 +65,14 @@ public sealed class IdentityProviderOptions
 
     /// <summary>What the sign-in page shows on the button; the provider's name when empty.</summary>
     public string? DisplayName { get; set; }
+}
+
+public sealed class StaffMemberOptions
+{
+    /// <summary>The issuer exactly as it appears in the identity provider's tokens.</summary>
+    public string Issuer { get; set; } = "";
+
+    public string Subject { get; set; } = "";
 }
 
 public sealed class PostgresOptions

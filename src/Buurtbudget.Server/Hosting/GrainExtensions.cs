@@ -1,3 +1,4 @@
+using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
@@ -20,15 +21,16 @@ internal static class GrainExtensions
             return new GrainRuntime(services.GetRequiredService<TimeProvider>())
                 .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
                 .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
-                .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes));
+                .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
+                .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
     }
 
     public static void MapHealth(this WebApplication app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription();
-        app.MapGet("/health/ready", Ready).ExcludeFromDescription();
+        app.MapGet("/health/live", () => TypedResults.Ok("live")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/health/ready", Ready).ExcludeFromDescription().AllowAnonymous();
     }
 
     // Ready means the ledger answers: a read of a stream head is the cheapest real round trip.

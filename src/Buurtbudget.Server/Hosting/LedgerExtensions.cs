@@ -21,10 +21,14 @@ internal static class LedgerExtensions
                         ?? throw new InvalidOperationException("Set Buurtbudget:Postgres:AppRole: the connection string names no user.");
                     PostgresLedgerSchema.MigrateAsync(postgres.OwnerConnectionString, appRole).GetAwaiter().GetResult();
                 }
-                return new PostgresEventLedger(NpgsqlDataSource.Create(postgres.ConnectionString));
+                return new PostgresEventLedger(services.GetRequiredService<NpgsqlDataSource>());
             }
             return SqliteEventLedger.OpenInDirectory(services.DataDirectory());
         });
+        // A service of its own so the container closes its pooled connections when the server stops (the ledger
+        // only borrows it); created on first use, so it exists only when PostgreSQL is configured.
+        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(services.Buurtbudget().Postgres?.ConnectionString
+            ?? throw new InvalidOperationException("No PostgreSQL connection string is configured.")));
         builder.Services.AddSingleton(services =>
             ServerSecrets.Load(services.Buurtbudget(), services.DataDirectory(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Buurtbudget")));
     }

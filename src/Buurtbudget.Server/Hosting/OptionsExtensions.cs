@@ -11,6 +11,8 @@ internal static class OptionsExtensions
             .Validate(o => o.Secret is null || IsStrongSecret(o.Secret), "Buurtbudget:Secret must be base64 of at least 32 random bytes.")
             .Validate(o => o.Postgres is null || !string.IsNullOrWhiteSpace(o.Postgres.ConnectionString),
                 "Buurtbudget:Postgres:ConnectionString is empty; remove the Postgres section to use SQLite.")
+            .Validate(o => o.PlatformOperators.All(p => Uri.TryCreate(p.Issuer, UriKind.Absolute, out _) && !string.IsNullOrWhiteSpace(p.Subject)),
+                "Every Buurtbudget:PlatformOperators entry needs an Issuer (the identity provider's URL) and a Subject.")
             .ValidateOnStart();
 
     private static bool IsStrongSecret(string secret)

@@ -8,7 +8,7 @@ internal static class LiveResultsExtensions
     {
         // Enums by name, as in the HTTP API.
         builder.Services.AddSignalR().AddJsonProtocol(json =>
-            json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<LiveResultsPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveResultsPublisher>());
     }
@@ -26,6 +26,6 @@ internal static class LiveResultsExtensions
             }
             await next(context);
         }));
-        app.MapHub<LiveResultsHub>(HubPath);
+        app.MapHub<LiveResultsHub>(HubPath).AllowAnonymous();
     }
 }

@@ -13,7 +13,7 @@ namespace Buurtbudget.Server.Live;
 /// the moment it was cast.
 /// </summary>
 internal sealed partial class LiveResultsPublisher(
-    IHubContext<LiveResultsHub, ILiveResultsClient> hub, IGrainFactory grains, TimeProvider time, ILogger<LiveResultsPublisher> logger)
+    IHubContext<LiveResultsHub, ILiveResultsClient> hub, IGrainFactory grains, Cycles.FinalResults finalResults, TimeProvider time, ILogger<LiveResultsPublisher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -30,8 +30,10 @@ internal sealed partial class LiveResultsPublisher(
         {
             var neighbourhood = grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId);
             var cycle = await neighbourhood.GetCycleAsync(cycleId);
-            var selected = Disclosure.AllocationToShow(cycle) ? (await neighbourhood.ComputeOutcomeAsync(cycleId)).Selected : (ImmutableArray<string>?)null;
-            return new CycleUpdate(neighbourhoodId, cycleId, cycle.Phase, cycle.Tally?.Turnout ?? 0, Disclosure.CountsToShow(cycle), selected);
+            var results = await finalResults.OfAsync(cycle, neighbourhoodId);
+            var selected = results?.Selected
+                ?? (Disclosure.AllocationToShow(cycle) ? (await neighbourhood.ComputeOutcomeAsync(cycleId)).Selected : (ImmutableArray<string>?)null);
+            return new CycleUpdate(neighbourhoodId, cycleId, cycle.Phase, cycle.Tally?.Turnout ?? 0, Disclosure.CountsToShow(cycle), selected, results);
         }
         catch (BudgetCycleException)
         {

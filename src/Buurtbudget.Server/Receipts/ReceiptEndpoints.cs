@@ -11,7 +11,7 @@ internal static class ReceiptEndpoints
 
     public static void MapReceiptEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/receipts/{position:long}", Check).WithTags("Receipts");
+        app.MapGet("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/receipts/{position:long}", Check).WithTags("Receipts").AllowAnonymous();
     }
 
     /// <summary>

@@ -16,8 +16,9 @@ internal static partial class SignInEndpoints
         var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}").WithTags("Sign-in");
         group.MapPost("/sign-in", SignInWithCode)
             .RequireRateLimiting(SignInExtensions.CodeAttemptsPolicy)
-            .WithMetadata(new SignInExtensions.VotingCodeAttempt());
-        app.MapPost("/api/sign-out", SignOutHandler).WithTags("Sign-in");
+            .WithMetadata(new SignInExtensions.VotingCodeAttempt())
+            .AllowAnonymous();
+        app.MapPost("/api/sign-out", SignOutHandler).WithTags("Sign-in").AllowAnonymous();
     }
 
     /// <summary>Signs a household in with the voting code from its letter, for that neighbourhood's cycle only.</summary>

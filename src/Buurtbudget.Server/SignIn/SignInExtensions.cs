@@ -22,7 +22,8 @@ internal static class SignInExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(2);
             cookie.SlidingExpiration = false;
             // An API answers 401/403 as problem details; it never redirects to a login page.
-            cookie.Events.OnRedirectToLogin = context => WriteProblem(context.HttpContext, 401, "Sign in first", "Sign in with your voting code to do this.");
+            cookie.Events.OnRedirectToLogin = context => WriteProblem(context.HttpContext, 401, "Sign in first",
+                "Sign in to do this: residents with the voting code from their letter, staff with their organisation's account.");
             cookie.Events.OnRedirectToAccessDenied = context => WriteProblem(context.HttpContext, 403, "Not allowed", "Your sign-in does not allow this.");
         });
         builder.Services.AddAuthorizationBuilder()

@@ -1,4 +1,5 @@
 using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Domain.Rules;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Ledger;
 using Buurtbudget.Testing;
@@ -208,6 +209,29 @@ public sealed class Casting_ballots : IAsyncLifetime
         Assert.Contains("spending limit", noLimit.Message, StringComparison.Ordinal);
         Assert.Contains("twice", twice.Message, StringComparison.Ordinal);
         Assert.Contains("minimum turnout", noThreshold.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await Head());
+    }
+
+    [Fact]
+    public async Task Rules_with_enum_values_nobody_defined_are_refused_before_they_are_frozen()
+    {
+        await Oost.CreateBudgetCycleAsync(new CreateBudgetCycle(Votes.Cycle, "Leefbaarheidsbudget 2026", 2_000_000));
+        var before = await Head();
+        OpenVoting[] broken =
+        [
+            Votes.Opening(rule: (RuleKind)42),
+            Votes.Opening() with { Rule = new RuleChoice(RuleKind.EqualShares, (Utility)7) },
+            Votes.Opening() with { Rule = new RuleChoice(RuleKind.EqualShares, Completion: (Completion)(-1)) },
+            Votes.Opening() with { Ballot = new BallotDescription((BallotKind)9, 1, 2) },
+            Votes.Opening(revote: (RevotePolicy)5),
+            Votes.Opening(eligibility: (Eligibility)5),
+        ];
+
+        foreach (var opening in broken)
+        {
+            var refused = await Assert.ThrowsAsync<BudgetCycleException>(() => Oost.OpenVotingAsync(opening));
+            Assert.Equal(CycleProblem.InvalidCommand, refused.Problem);
+        }
         Assert.Equal(before, await Head());
     }
 

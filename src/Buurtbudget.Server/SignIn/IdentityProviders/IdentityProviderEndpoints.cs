@@ -14,15 +14,13 @@ internal static partial class IdentityProviderEndpoints
 {
     public sealed record ProviderChoice(string Name, string DisplayName);
 
-    public sealed record Me(bool SignedIn, string? Issuer, string? Subject, string? Name, string? Idp);
-
     public static void MapIdentityProviderSignIn(this WebApplication app)
     {
-        var group = app.MapGroup("/api").WithTags("Sign-in");
+        // Public: these are how one signs in. GET /api/me (Access/MeEndpoints.cs) shows the result.
+        var group = app.MapGroup("/api").WithTags("Sign-in").AllowAnonymous();
         group.MapGet("/identity-providers", ListProviders);
         group.MapGet("/sign-in/{provider}", StartSignIn);
         group.MapGet("/sign-in/{provider}/callback", FinishSignIn);
-        group.MapGet("/me", WhoAmI);
     }
 
     /// <summary>The providers the sign-in page offers.</summary>
@@ -124,18 +122,6 @@ internal static partial class IdentityProviderEndpoints
         {
             return Problem(context, logger, provider, failure);
         }
-    }
-
-    /// <summary>Who this browser is signed in as, for the front end; identity-provider sessions only carry issuer and subject.</summary>
-    private static Ok<Me> WhoAmI(HttpContext context)
-    {
-        var user = context.User;
-        if (user.IdentityOf() is { } id)
-        {
-            return TypedResults.Ok(new Me(true, id.Issuer, id.Subject,
-                user.FindFirst(StaffIdentity.NameClaim)?.Value, user.FindFirst(StaffIdentity.ProviderClaim)?.Value));
-        }
-        return TypedResults.Ok(new Me(user.Identity?.IsAuthenticated == true, null, null, null, null));
     }
 
     /// <summary>The redirect URI to register at the provider: this site's own callback for that provider.</summary>

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Buurtbudget.Domain.Households;
+using Buurtbudget.Testing;
+
+namespace Buurtbudget.Server.Tests;
+
+/// <summary>The whole vote through the API only, as a corporation runs it: register, set up, codes, vote, close, results.</summary>
+[Collection(SharedPostgres.Name)]
+public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : IAsyncLifetime
+{
+    private const string Issuer = "https://login.ymere.test";
+    private readonly TempDirectory _data = new();
+    private BuurtbudgetApp _app = null!;
+
+    public async Task InitializeAsync() =>
+        _app = new BuurtbudgetApp(await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("corporation")), _data.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private static HttpRequestMessage Write(HttpMethod method, string path, object? body = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content ?? (body is null ? null : JsonContent.Create(body)) };
+        request.Headers.Add("X-Buurtbudget-Request", "1");
+        return request;
+    }
+
+    private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
+            ? await response.Content.ReadFromJsonAsync<JsonElement>()
+            : default;
+    }
+
+    [Fact]
+    public async Task From_registering_the_corporation_to_published_results_with_explanations()
+    {
+        var platform = await _app.Staff(BuurtbudgetApp.Operator.Issuer, BuurtbudgetApp.Operator.Subject);
+        await Expect(await platform.SendAsync(Write(HttpMethod.Post, "/api/corporations",
+            new { corporationId = "ymere", name = "Ymere", firstAdministrator = new { issuer = Issuer, subject = "anna" } })), HttpStatusCode.Created);
+
+        var admin = await _app.Staff(Issuer, "anna");
+        var me = await Expect(await admin.GetAsync("/api/me"), HttpStatusCode.OK);
+        Assert.Equal("Administrator", me.GetProperty("staff").GetProperty("grants")[0].GetProperty("role").GetString());
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/corporations/ymere/neighbourhoods", new { neighbourhoodId = "oost", name = "Amsterdam-Oost" })), HttpStatusCode.Created);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, "/api/corporations/ymere/staff",
+            new { issuer = Issuer, subject = "moritz", role = "Moderator", neighbourhoods = new[] { "oost" } })), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles",
+            new { cycleId = "2026", title = "Leefbaarheidsbudget 2026", budgetCents = 1_000_000 })), HttpStatusCode.Created);
+        var opened = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/open-voting", new
+        {
+            projects = new[] { new { id = "bomen", title = "Trees", costCents = 500_000 }, new { id = "bankjes", title = "Benches", costCents = 300_000 }, new { id = "speeltuin", title = "Playground", costCents = 900_000 } },
+            ballot = new { kind = "Approval", minProjects = 1, maxProjects = 2 },
+            rule = new { kind = "EqualShares", completion = "Add1" },
+            live = new { disclosure = "CountsPerProject", minimumTurnout = 2 },
+        })), HttpStatusCode.OK);
+        Assert.Matches("^[0-9a-f]{64}$", opened.GetProperty("cycle").GetProperty("manifestHash").GetString());
+        await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/results"), HttpStatusCode.Conflict);
+
+        var mailMerge = await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/voting-codes",
+            content: new StringContent("straat;huisnummer\nDorpsstraat;1\nDorpsstraat;3\nKade;7\n", Encoding.UTF8, "text/csv")));
+        Assert.Equal(HttpStatusCode.OK, mailMerge.StatusCode);
+        Assert.Equal("no-store", mailMerge.Headers.CacheControl?.ToString());
+        string file = await mailMerge.Content.ReadAsStringAsync();
+        Assert.StartsWith("straat;huisnummer;voting_code\r\n", file, StringComparison.Ordinal);
+        var letters = AddressList.Read(file.Replace("voting_code", "code", StringComparison.Ordinal));
+        var codes = letters.Households.Select(h => h.Fields[2]).ToList();
+        Assert.Equal(3, (await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/administration"), HttpStatusCode.OK)).GetProperty("enrolled").GetInt32());
+
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/voting-codes/revoke", new { code = codes[2] })), HttpStatusCode.NoContent);
+        foreach (var (code, projects) in new[] { (codes[0], new[] { "bomen", "bankjes" }), (codes[1], new[] { "bomen" }) })
+        {
+            var resident = _app.Browser("10.0.0.9");
+            await Expect(await resident.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code })), HttpStatusCode.OK);
+            var cast = Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/ballots", new { entries = projects.Select(p => new { projectId = p, value = 1 }) });
+            cast.Headers.Add("Idempotency-Key", code);
+            await Expect(await resident.SendAsync(cast), HttpStatusCode.Created);
+        }
+        var revoked = _app.Browser("10.0.0.9");
+        await Expect(await revoked.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = codes[2] })), HttpStatusCode.Unauthorized);
+
+        var moderator = await _app.Staff(Issuer, "moritz");
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/close-voting")), HttpStatusCode.Forbidden);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/close-voting")), HttpStatusCode.OK);
+
+        var results = await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost/cycles/2026/results"), HttpStatusCode.OK);
+        Assert.Equal(["bankjes", "bomen"], results.GetProperty("selected").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        var playground = results.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("projectId").GetString() == "speeltuin");
+        Assert.Equal("NoSupport", playground.GetProperty("verdict").GetString());
+        Assert.Equal(800_000, results.GetProperty("spentCents").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_broken_address_list_is_refused_with_its_lines_and_no_code_is_issued()
+    {
+        var platform = await _app.Staff(BuurtbudgetApp.Operator.Issuer, BuurtbudgetApp.Operator.Subject);
+        await Expect(await platform.SendAsync(Write(HttpMethod.Post, "/api/corporations",
+            new { corporationId = "ymere", name = "Ymere", firstAdministrator = new { issuer = Issuer, subject = "anna" } })), HttpStatusCode.Created);
+        var admin = await _app.Staff(Issuer, "anna");
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/corporations/ymere/neighbourhoods", new { neighbourhoodId = "oost", name = "Oost" })), HttpStatusCode.Created);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles", new { cycleId = "2026", title = "2026", budgetCents = 100_000 })), HttpStatusCode.Created);
+
+        var broken = await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/voting-codes",
+            content: new StringContent("straat;nr\nA;1\nB;2;3\nA;1\n", Encoding.UTF8, "text/csv")));
+        var notCsv = await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/voting-codes", new { households = new[] { "A 1" } }));
+        var notUtf8 = await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/voting-codes",
+            content: new ByteArrayContent([0x61, 0x0a, 0xff, 0xfe, 0x0a]) { Headers = { ContentType = new("text/csv") } }));
+
+        var problem = await Expect(broken, HttpStatusCode.BadRequest);
+        Assert.Equal([3, 4], problem.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()));
+        await Expect(notCsv, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("UTF-8", (await Expect(notUtf8, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/administration"), HttpStatusCode.OK)).GetProperty("enrolled").GetInt32());
+    }
+}
