@@ -10,6 +10,9 @@ namespace Buurtbudget.Server.SignIn.IdentityProviders;
 /// provider's site). A redirect answering it stays part of that cross-site navigation, so the browser would not send
 /// the brand-new Strict cookie with the redirected request and the person would land signed out. The meta refresh
 /// is a new navigation started by a page of this site, so it is same-site and the cookie goes along.
+/// Checked once by hand in headless Chromium 156, the provider on 127.0.0.1 and the app on localhost, the last hop
+/// started from a provider page: with a 303 the return page arrived without the session cookie (signed out); with
+/// this page it arrived with it (signed in).
 /// The page runs no script (its CSP forbids everything), is not cached and sends no referrer (the callback URL held the code).
 /// </summary>
 internal static class ContinuePage
