@@ -297,6 +297,50 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
     }
 
     [Fact]
+    public async Task A_callback_that_names_another_issuer_is_refused_as_a_mix_up()
+    {
+        // RFC 9207: the provider says who answered; an answer relayed from another provider must not be redeemed here.
+        var browser = _app.Browser();
+        using var start = await StartAsync(browser);
+        var callback = await AtProviderAsync(start.Headers.Location!);
+        var query = QueryHelpers.ParseQuery(callback.Query);
+        Assert.Equal(op.Issuer, query["iss"]);
+        var relayed = QueryHelpers.AddQueryString(callback.GetLeftPart(UriPartial.Path), new Dictionary<string, string?>
+        {
+            ["code"] = query["code"],
+            ["state"] = query["state"],
+            ["iss"] = "https://login.another-provider.test",
+        });
+
+        using var response = await browser.GetAsync(relayed);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "Sign-in mixed up");
+        await AssertSignedOut(browser);
+    }
+
+    [Fact]
+    public async Task A_flow_left_for_more_than_10_minutes_is_refused()
+    {
+        var clock = new ShiftedClock(TimeSpan.Zero);
+        var database = await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("oidc_slow"));
+        using var data = new TempDirectory();
+        await using var app = new BuurtbudgetApp(database, data.Path, configure: web =>
+        {
+            IdentityProvider(web, op.Issuer);
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
+        var browser = app.Browser();
+        using var start = await StartAsync(browser);
+        var callback = await AtProviderAsync(start.Headers.Location!);
+
+        clock.Shift = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1); // the ID token (an hour) is still fresh; the flow is not
+
+        using var response = await browser.GetAsync(callback);
+        await AssertProblem(response, HttpStatusCode.BadRequest, "Sign-in expired");
+        await AssertSignedOut(browser);
+    }
+
+    [Fact]
     public async Task A_code_exchange_without_the_PKCE_verifier_is_refused_by_the_provider_and_explained()
     {
         await op.SetAsync(new { tamper = "drop-code-verifier" });
@@ -435,9 +479,12 @@ public sealed class Signing_in_with_an_identity_provider(PostgresCluster cluster
         Assert.Contains("expired", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>The system clock moved by <see cref="Shift"/>: the server's own idea of now, and nothing else.</summary>
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+        public TimeSpan Shift { get; set; } = shift;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
     }
 
     [Fact]
