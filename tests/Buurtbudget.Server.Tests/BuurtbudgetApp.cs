@@ -7,8 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Buurtbudget.Server.Tests;
 
-/// <summary>The real application on a real PostgreSQL database, with demo seeding off.</summary>
-internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirectory, int codeAttemptsPerClientPerMinute = 10, int codeAttemptsPerMinute = 2000)
+/// <summary>
+/// The real application on a real PostgreSQL database, with demo seeding off. <paramref name="configure"/> runs last,
+/// so a test can add settings (for example an identity provider) or logging without changing the defaults above.
+/// </summary>
+internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirectory, int codeAttemptsPerClientPerMinute = 10, int codeAttemptsPerMinute = 2000,
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Tests name the client they play with this header; the server sees it as the remote address.</summary>
@@ -41,6 +45,7 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, StaffSignIn>();
         });
+        configure?.Invoke(builder);
     }
 
     /// <summary>A browser-like client: HTTPS base address (the session cookie is Secure), cookies kept.</summary>

@@ -37,6 +37,34 @@ public sealed class BuurtbudgetOptions
     /// administrators, not by configuration.
     /// </summary>
     public List<StaffMemberOptions> PlatformOperators { get; set; } = [];
+
+    /// <summary>
+    /// OpenID Connect providers people may sign in with, by name (the name is part of the callback URL, so it
+    /// is lowercase letters, digits and dashes): for example a corporation's IdP for residents and a staff IdP.
+    /// Checked at start-up by <see cref="SignIn.IdentityProviders.IdentityProviderValidation"/>.
+    /// </summary>
+    public Dictionary<string, IdentityProviderOptions> IdentityProviders { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One OpenID Connect provider (authorization code flow with PKCE; see docs/operations.md).</summary>
+public sealed class IdentityProviderOptions
+{
+    /// <summary>The issuer URL, exactly as the provider's discovery document states it. HTTPS, except on loopback (tests, development).</summary>
+    public string Authority { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Sent with HTTP Basic authentication (client_secret_basic); leave empty for a public client (PKCE only).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Space-separated, as on the wire. A string rather than a list on purpose: configuration binding appends to
+    /// a list's defaults, so a configured list would silently keep "openid profile email" in front of it.
+    /// </summary>
+    public string Scopes { get; set; } = "openid profile email";
+
+    /// <summary>What the sign-in page shows on the button; the provider's name when empty.</summary>
+    public string? DisplayName { get; set; }
 }
 
 public sealed class StaffMemberOptions
