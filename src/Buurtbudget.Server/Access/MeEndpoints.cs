@@ -15,7 +15,7 @@ internal static class MeEndpoints
 
     public sealed record ResidentOf(string NeighbourhoodId, string CycleId);
 
-    public sealed record StaffOf(string Issuer, string Subject, string? Name, bool PlatformOperator, ImmutableArray<StaffGrant> Grants);
+    public sealed record StaffOf(string Issuer, string Subject, string? Name, string? Provider, bool PlatformOperator, ImmutableArray<StaffGrant> Grants);
 
     public static void MapMeEndpoints(this WebApplication app) => app.MapGet("/api/me", GetMe).WithTags("Sign-in").AllowAnonymous();
 
@@ -28,7 +28,8 @@ internal static class MeEndpoints
         if (user.Member() is { } member)
         {
             var grants = await grains.GetGrain<IRegisterGrain>(RegisterGrain.Key).GetGrantsAsync(member);
-            staff = new StaffOf(member.Issuer, member.Subject, user.FindFirstValue("name"), services.IsPlatformOperator(member), grants);
+            staff = new StaffOf(member.Issuer, member.Subject, user.FindFirstValue(StaffIdentity.NameClaim), user.FindFirstValue(StaffIdentity.ProviderClaim),
+                services.IsPlatformOperator(member), grants);
         }
         return TypedResults.Ok(new Me(resident is not null || staff is not null, resident, staff));
     }

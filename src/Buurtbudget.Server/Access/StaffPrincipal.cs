@@ -1,19 +1,16 @@
 using System.Security.Claims;
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Server.Hosting;
+using Buurtbudget.Server.SignIn;
 
 namespace Buurtbudget.Server.Access;
 
 /// <summary>Who a signed-in member of staff is: the identity provider's issuer and subject, nothing else.</summary>
 internal static class StaffPrincipal
 {
-    public const string IssuerClaim = "iss";
-    public const string SubjectClaim = "sub";
-
+    /// <summary>The person behind an identity-provider session (<see cref="StaffIdentity"/>); null for voting-code sessions.</summary>
     public static StaffMember? Member(this ClaimsPrincipal user) =>
-        user.FindFirstValue(IssuerClaim) is { Length: > 0 } issuer && user.FindFirstValue(SubjectClaim) is { Length: > 0 } subject
-            ? new StaffMember(issuer, subject)
-            : null;
+        user.IdentityOf() is { } identity ? new StaffMember(identity.Issuer, identity.Subject) : null;
 
     /// <summary>Platform operators are named in configuration, not in the register: they exist before any corporation.</summary>
     public static bool IsPlatformOperator(this IServiceProvider services, StaffMember member) =>

@@ -7,8 +7,8 @@ namespace Buurtbudget.Server.SignIn;
 /// provider, staff through a staff provider), and how to read them. A person is identified by issuer + subject
 /// only (ASVS 10.3.3/10.5.2): subjects are unique per issuer, never across issuers, and name and email can change
 /// or be reused. Roles (resident/moderator/administrator/auditor per corporation and neighbourhood) are looked up
-/// by issuer and subject (<see cref="IdentityOf"/>; <c>Access/StaffPrincipal.Member</c> reads the same two claims),
-/// never by name or email.
+/// by issuer and subject (<see cref="IdentityOf"/>, which <c>Access/StaffPrincipal.Member</c> builds on), never by
+/// name or email.
 /// </summary>
 internal static class StaffIdentity
 {
