@@ -70,6 +70,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/support", ["resident"]),
         ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/support", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/pledges", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/review", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
@@ -189,6 +190,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/staff", StringComparison.Ordinal) => new { issuer = Issuer, subject = "new-moderator", role = "Moderator" },
         _ when route.EndsWith("/cycles", StringComparison.Ordinal) => new { cycleId = "matrix-cycle", title = "Matrix", budgetCents = 100_000 },
         _ when route.EndsWith("/phase", StringComparison.Ordinal) => new { phase = "Implementation" },
+        _ when route.EndsWith("/review", StringComparison.Ordinal) => new { feasible = true },
         _ when route.EndsWith("/ballots", StringComparison.Ordinal) => new { entries = new[] { new { projectId = "bomen", value = 1 } } },
         _ => new { code = "AAAA-BBBB-CCCC-DDDD" },
     };

@@ -84,6 +84,40 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Later", description = "Te laat", costCents = 1 })), HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task The_corporation_reviews_feasibility_and_the_feasible_proposals_become_the_ballot()
+    {
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        var admin = await _app.Staff("https://login.ymere.test", "anna");
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var anna = await Resident(0);
+        var ids = new List<string>();
+        foreach (var (title, cost) in new[] { ("Moestuin", 90_000), ("Zwembad", 5_000_000), ("Bankjes", 40_000) })
+        {
+            var created = await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title, description = title, costCents = cost })), HttpStatusCode.Created);
+            ids.Add(created.GetProperty("proposalId").GetString()!);
+        }
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[0]}/review", new { feasible = true })), HttpStatusCode.Conflict);
+        await oost.ChangePhaseAsync("2026", CyclePhase.Review);
+
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[1]}/review", new { feasible = false })), HttpStatusCode.BadRequest);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[1]}/review", new { feasible = false, reason = "Past niet in het budget" })), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[0]}/review", new { feasible = true, adjustedCostCents = 120_000 })), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[2]}/review", new { feasible = true })), HttpStatusCode.OK);
+        var seenByAuthor = await Expect(await anna.GetAsync($"{Base}/{ids[1]}"), HttpStatusCode.OK);
+        Assert.Equal("Past niet in het budget", seenByAuthor.GetProperty("review").GetProperty("reason").GetString());
+
+        var opened = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/open-voting",
+            new { ballot = new { kind = "Approval", minProjects = 1, maxProjects = 2 }, rule = new { kind = "Greedy" } })), HttpStatusCode.OK);
+
+        var ballot = opened.GetProperty("cycle").GetProperty("projects").EnumerateArray()
+            .Select(p => (p.GetProperty("id").GetString(), p.GetProperty("title").GetString(), p.GetProperty("costCents").GetInt64())).ToList();
+        Assert.Equal([(ids[0], "Moestuin", 120_000L), (ids[2], "Bankjes", 40_000L)], ballot);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

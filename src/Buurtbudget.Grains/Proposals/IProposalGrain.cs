@@ -25,7 +25,14 @@ public interface IProposalGrain : IGrainWithStringKey
     Task<ProposalView> WithdrawSupportAsync(string supporterKey);
 
     Task<ProposalView> PledgeAsync(string pledgerKey, string text);
+
+    /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
+    Task<ProposalView> ReviewAsync(FeasibilityReview review);
 }
+
+/// <param name="Reason">Required when not feasible; sent to the authors.</param>
+/// <param name="AdjustedCostCents">The corporation's own cost estimate, used on the ballot instead of the resident's.</param>
+public sealed record FeasibilityReview(bool Feasible, string? Reason, long? AdjustedCostCents);
 
 public sealed record Pledge(int Number, string PledgerKey, string Text);
 
@@ -61,4 +68,9 @@ public sealed record ProposalView(
     public ImmutableArray<string> Supporters { get; init; } = [];
 
     public ImmutableArray<Pledge> Pledges { get; init; } = [];
+
+    public FeasibilityReview? Review { get; init; }
+
+    /// <summary>What the proposal costs on the ballot: the reviewed cost when there is one.</summary>
+    public long BallotCostCents => Review?.AdjustedCostCents ?? Text.CostCents;
 }

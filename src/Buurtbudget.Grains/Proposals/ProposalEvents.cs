@@ -17,3 +17,7 @@ public sealed record SupportWithdrawn(string SupporterKey) : ProposalEvent;
 /// <summary>A resident offers to help ("I'll water the plants"): resident self-management changes what is
 /// feasible and what it costs, so pledges are shown with the proposal and in the corporation's review.</summary>
 public sealed record HelpPledged(string PledgerKey, string Text) : ProposalEvent;
+
+/// <summary>The corporation's feasibility review. Not feasible always has a reason, which the authors read;
+/// <paramref name="AdjustedCostCents"/> replaces the resident's estimate on the ballot.</summary>
+public sealed record ProposalReviewed(bool Feasible, string? Reason, long? AdjustedCostCents) : ProposalEvent;

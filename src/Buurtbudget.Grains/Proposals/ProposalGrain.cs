@@ -12,6 +12,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     public const int MaxDescriptionLength = 5_000;
     public const int MaxPledgeLength = 300;
     public const int MaxPledgesPerResident = 3;
+    public const int MaxReasonLength = 2_000;
 
     private readonly EventJournal<ProposalState, ProposalEvent> _journal;
 
@@ -89,6 +90,21 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(proposal.Pledges.Count(p => p.PledgerKey == pledgerKey) < MaxPledgesPerResident, ProposalProblem.InvalidText,
             $"You can offer help at most {MaxPledgesPerResident} times on one proposal.");
         await _journal.AppendAsync(new HelpPledged(pledgerKey, pledge));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> ReviewAsync(FeasibilityReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var proposal = Existing();
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn; there is nothing to review.");
+        string? reason = string.IsNullOrWhiteSpace(review.Reason) ? null : review.Reason.Trim();
+        Require(review.Feasible || reason is not null, ProposalProblem.InvalidText,
+            "Say why the proposal is not feasible; the authors read the reason.");
+        Require(reason is null || (reason.Length <= MaxReasonLength && !reason.Any(c => char.IsControl(c) && c != '\n')), ProposalProblem.InvalidText,
+            $"Keep the reason to {MaxReasonLength} characters.");
+        Require(review.AdjustedCostCents is null or > 0, ProposalProblem.InvalidText, "An adjusted cost must be more than zero.");
+        await _journal.AppendAsync(new ProposalReviewed(review.Feasible, reason, review.AdjustedCostCents));
         return _journal.Confirmed.View!;
     }
 

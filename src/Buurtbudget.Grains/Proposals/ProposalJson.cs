@@ -12,6 +12,7 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(ProposalSupported))]
 [JsonSerializable(typeof(SupportWithdrawn))]
 [JsonSerializable(typeof(HelpPledged))]
+[JsonSerializable(typeof(ProposalReviewed))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -26,7 +27,8 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.ProposalWithdrawn)
         .Add(ProposalJsonContext.Default.ProposalSupported)
         .Add(ProposalJsonContext.Default.SupportWithdrawn)
-        .Add(ProposalJsonContext.Default.HelpPledged);
+        .Add(ProposalJsonContext.Default.HelpPledged)
+        .Add(ProposalJsonContext.Default.ProposalReviewed);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 

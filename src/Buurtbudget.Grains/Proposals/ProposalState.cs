@@ -19,6 +19,7 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
             ProposalWithdrawn w => View! with { Status = ProposalStatus.Withdrawn, WithdrawalReason = w.Reason },
             ProposalSupported s => View! with { Supporters = View.Supporters.Add(s.SupporterKey) },
             SupportWithdrawn s => View! with { Supporters = View.Supporters.Remove(s.SupporterKey) },
+            ProposalReviewed r => View! with { Review = new FeasibilityReview(r.Feasible, r.Reason, r.AdjustedCostCents) },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

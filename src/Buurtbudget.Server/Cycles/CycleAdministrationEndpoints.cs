@@ -69,8 +69,16 @@ internal static class CycleAdministrationEndpoints
         {
             return TypedResults.Problem("Say how people vote (ballot) and how the winners are chosen (rule).", statusCode: 400, title: "The voting rules are incomplete");
         }
+        // Without a project list, the ballot is the cycle's proposals that passed the feasibility review.
+        var projects = rules.Projects ?? await Proposals.ProposalEndpoints.FeasibleProjectsAsync(grains, neighbourhoodId, cycleId);
+        if (projects.IsEmpty)
+        {
+            return TypedResults.Problem(rules.Projects is null
+                ? "No proposal of this cycle was judged feasible yet; review the proposals, or send the projects for the ballot."
+                : "Put at least one project on the ballot.", statusCode: 400, title: "The ballot is empty");
+        }
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).OpenVotingAsync(new OpenVoting(
-            cycleId, rules.Projects ?? [], rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts, rules.Eligibility ?? Eligibility.Census)
+            cycleId, projects, rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts, rules.Eligibility ?? Eligibility.Census)
         {
             Live = rules.Live ?? new LiveResults(),
         });

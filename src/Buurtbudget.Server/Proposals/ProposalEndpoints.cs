@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using Buurtbudget.Domain.Access;
 using Buurtbudget.Domain.Cycles;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Server.Access;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,6 +24,8 @@ internal static class ProposalEndpoints
 
     public sealed record PledgeRequest(string? Text);
 
+    public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
+
     public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges);
 
     public sealed record PledgeView(int Number, string Text, bool Mine);
@@ -29,7 +33,7 @@ internal static class ProposalEndpoints
     /// <summary>A proposal as anyone sees it; <c>Mine</c> and <c>SupportedByMe</c> only for the signed-in household.</summary>
     public sealed record ProposalDetails(
         string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
-        int Supporters, ImmutableArray<PledgeView> Pledges, bool Mine, bool SupportedByMe);
+        int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents, bool Mine, bool SupportedByMe);
 
     public static void MapProposalEndpoints(this WebApplication app)
     {
@@ -42,14 +46,46 @@ internal static class ProposalEndpoints
         cycle.MapPut("/{proposalId:id}/support", Support).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapDelete("/{proposalId:id}/support", WithdrawSupport).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/pledges", Pledge).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPost("/{proposalId:id}/review", Review).RequireStaff(StaffAction.ReviewFeasibility);
+    }
+
+    /// <summary>The corporation judges a proposal feasible (optionally at its own cost estimate) or not, with a reason.</summary>
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Review(
+        string neighbourhoodId, string cycleId, string proposalId, ReviewRequest request, ClaimsPrincipal user, IGrainFactory grains, ILogger<ReviewRequest> logger)
+    {
+        if (request.Feasible is not { } feasible)
+        {
+            return TypedResults.Problem("Say whether the proposal is feasible (true or false).", statusCode: 400, title: "The verdict is missing");
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (cycle.Phase != CyclePhase.Review)
+        {
+            return TypedResults.Problem($"Proposals are reviewed in the review phase; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
+                statusCode: 409, title: "Not in this phase");
+        }
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents));
+        StaffAudit.Record(logger, user, $"review-{proposalId}-{(feasible ? "feasible" : "not-feasible")}", neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, null));
+    }
+
+    /// <summary>The open proposals judged feasible, as they go on the ballot (reviewed cost where there is one).</summary>
+    public static async Task<ImmutableArray<BallotProject>> FeasibleProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
+    {
+        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
+        return [.. ids.Zip(views)
+            .Where(p => p.Second is { Status: ProposalStatus.Open, Review.Feasible: true })
+            .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
     }
 
     private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains)
     {
         var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
-        return TypedResults.Ok(views.OfType<ProposalView>()
-            .Select((v, i) => new ProposalSummary(ids[i], v.Text.Title, v.Text.CostCents, v.Text.Place, v.Status, v.Supporters.Length, v.Pledges.Length))
+        return TypedResults.Ok(ids.Zip(views)
+            .Where(p => p.Second is not null)
+            .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
+                p.Second.Supporters.Length, p.Second.Pledges.Length))
             .ToImmutableArray());
     }
 
@@ -125,7 +161,7 @@ internal static class ProposalEndpoints
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
-        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))],
+        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents,
         view.AuthorKey == resident, resident is not null && view.Supporters.Contains(resident));
 
     private static ProblemHttpResult NotYourCycle() =>
