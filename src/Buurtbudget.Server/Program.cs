@@ -35,6 +35,7 @@ app.MapSignInEndpoints();
 app.MapMeEndpoints();
 app.MapIdentityProviderSignIn();
 app.MapCorporationEndpoints();
+app.MapNeighbourhoodEndpoints();
 app.MapCycleEndpoints();
 app.MapCycleAdministrationEndpoints();
 app.MapProposalEndpoints();

@@ -43,6 +43,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("GET", "/api/identity-providers", null),
         ("GET", "/api/sign-in/{provider}", null),
         ("GET", "/api/sign-in/{provider}/callback", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/results", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/published-ballots", null),

@@ -54,7 +54,12 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
             new { issuer = Issuer, subject = "moritz", role = "Moderator", neighbourhoods = new[] { "oost" } })), HttpStatusCode.OK);
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles",
             new { cycleId = "2026", title = "Leefbaarheidsbudget 2026", budgetCents = 1_000_000 })), HttpStatusCode.Created);
+        var drafting = await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK);
+        Assert.Equal(("Amsterdam-Oost", "Ymere", 0), (drafting.GetProperty("name").GetString(), drafting.GetProperty("corporationName").GetString(), drafting.GetProperty("cycles").GetArrayLength()));
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Ideas" })), HttpStatusCode.OK);
+        var page = await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK);
+        Assert.Equal(("2026", "Ideas"), (page.GetProperty("cycles")[0].GetProperty("cycleId").GetString(), page.GetProperty("cycles")[0].GetProperty("phase").GetString()));
+        await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/west"), HttpStatusCode.NotFound);
         var backwards = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Draft" })), HttpStatusCode.Conflict);
         Assert.Contains("only move forward", backwards.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/phase", new { phase = "Review" })), HttpStatusCode.OK);

@@ -31,6 +31,9 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     Task<CycleView> GetCycleAsync(string cycleId);
 
+    /// <summary>Every budget cycle of the neighbourhood, in the order they were created.</summary>
+    Task<ImmutableArray<CycleSummary>> ListCyclesAsync();
+
     Task<MyBallot?> GetMyBallotAsync(string cycleId, string voterKey);
 
     /// <summary>The outcome of the rule on the current ballots (the server decides who may see it when).</summary>
@@ -66,6 +69,8 @@ public sealed record CycleView(
     int Enrolled,
     TallyView? Tally,
     BallotReceipt? Closing);
+
+public sealed record CycleSummary(string CycleId, string Title, long BudgetCents, Domain.Cycles.CyclePhase Phase);
 
 public sealed record MyBallot(CastBallot Ballot, BallotReceipt Receipt);
 

@@ -160,6 +160,9 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         return View(ConfirmedCycle(cycleId));
     }
 
+    public Task<ImmutableArray<CycleSummary>> ListCyclesAsync() => Task.FromResult(
+        _journal.Confirmed.Cycles.Select(c => new CycleSummary(c.CycleId, c.Title, c.BudgetCents, c.Phase)).ToImmutableArray());
+
     public Task<CycleView> GetCycleAsync(string cycleId) => Task.FromResult(View(ConfirmedCycle(cycleId)));
 
     public Task<MyBallot?> GetMyBallotAsync(string cycleId, string voterKey)
