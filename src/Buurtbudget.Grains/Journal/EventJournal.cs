@@ -136,6 +136,38 @@ public sealed class EventJournal<TState, TEvent>
     }
 
     /// <summary>
+    /// Reads and applies what other nodes appended to this stream since it was last read here, checking every link
+    /// and hash as on activation. Returns how many entries were applied. Does nothing while this activation has
+    /// appends of its own in flight (they will conflict and reload it anyway), or when it changed meanwhile.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var head = ConfirmedHead;
+        if (_failure is not null || _unconfirmed.Count > 0 || TentativeHead != head)
+        {
+            return 0;
+        }
+        var newer = new List<LedgerEntry>();
+        await foreach (var entry in _ledger.ReadAsync(StreamId, head.Version, cancellationToken))
+        {
+            newer.Add(entry);
+        }
+        // The read awaited; in a reentrant grain another call may have appended meanwhile. Apply only onto the
+        // state the entries were read for, in one step, so no call ever sees half of them.
+        if (newer.Count == 0 || _failure is not null || _unconfirmed.Count > 0 || ConfirmedHead != head || TentativeHead != head)
+        {
+            return 0;
+        }
+        foreach (var entry in newer)
+        {
+            head = ApplyChecked((Confirmed, Tentative), head, entry);
+        }
+        ConfirmedHead = head;
+        TentativeHead = head;
+        return newer.Count;
+    }
+
+    /// <summary>
     /// Applies <paramref name="events"/> to <see cref="Tentative"/> now and appends them to the ledger. The task
     /// completes once they are durable (and applied to <see cref="Confirmed"/>); only then may they be
     /// acknowledged. Call it from a turn, after every check has passed.

@@ -31,6 +31,10 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
 
     Task<CycleView> GetCycleAsync(string cycleId);
 
+    /// <summary>Applies what another server node appended since this activation last read the ledger (it learns of
+    /// it from the cross-node notifications that drive live results). Returns how many entries it applied.</summary>
+    Task<int> CatchUpAsync();
+
     /// <summary>Every budget cycle of the neighbourhood, in the order they were created.</summary>
     Task<ImmutableArray<CycleSummary>> ListCyclesAsync();
 

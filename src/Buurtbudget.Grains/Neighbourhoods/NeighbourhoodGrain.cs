@@ -160,6 +160,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         return View(ConfirmedCycle(cycleId));
     }
 
+    public Task<int> CatchUpAsync() => _journal.CatchUpAsync();
+
     public Task<ImmutableArray<CycleSummary>> ListCyclesAsync() => Task.FromResult(
         _journal.Confirmed.Cycles.Select(c => new CycleSummary(c.CycleId, c.Title, c.BudgetCents, c.Phase)).ToImmutableArray());
 
