@@ -1,3 +1,5 @@
+using Buurtbudget.Server.Hosting;
+
 namespace Buurtbudget.Server.Live;
 
 internal static class LiveResultsExtensions
@@ -11,6 +13,12 @@ internal static class LiveResultsExtensions
             json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddSingleton<LiveResultsPublisher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveResultsPublisher>());
+        // Several nodes share one PostgreSQL ledger; with SQLite there is only this one.
+        builder.Services.AddSingleton<PostgresOtherNodes>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PostgresOtherNodes>());
+        builder.Services.AddSingleton<IOtherNodes>(services => services.Buurtbudget().Postgres is null
+            ? new NoOtherNodes()
+            : services.GetRequiredService<PostgresOtherNodes>());
     }
 
     public static void MapLiveResults(this WebApplication app)

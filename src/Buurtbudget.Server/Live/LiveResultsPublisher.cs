@@ -13,16 +13,21 @@ namespace Buurtbudget.Server.Live;
 /// the moment it was cast.
 /// </summary>
 internal sealed partial class LiveResultsPublisher(
-    IHubContext<LiveResultsHub, ILiveResultsClient> hub, IGrainFactory grains, Cycles.FinalResults finalResults, TimeProvider time, ILogger<LiveResultsPublisher> logger)
+    IHubContext<LiveResultsHub, ILiveResultsClient> hub, IGrainFactory grains, Cycles.FinalResults finalResults, IServiceProvider services,
+    TimeProvider time, ILogger<LiveResultsPublisher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    private readonly ConcurrentDictionary<(string Neighbourhood, string Cycle), byte> _changed = new();
+    /// <summary>Changed cycles, and whether the change happened on this node (true: tell the others too).</summary>
+    private readonly ConcurrentDictionary<(string Neighbourhood, string Cycle), bool> _changed = new();
 
     public static string Group(string neighbourhoodId, string cycleId) => $"{neighbourhoodId}/{cycleId}";
 
-    public void Changed(string neighbourhoodId, string cycleId) => _changed.TryAdd((neighbourhoodId, cycleId), 0);
+    public void Changed(string neighbourhoodId, string cycleId) => _changed[(neighbourhoodId, cycleId)] = true;
+
+    /// <summary>Another node changed the cycle: catch up from the ledger and push here, without telling anyone.</summary>
+    public void ChangedElsewhere(string neighbourhoodId, string cycleId) => _changed.TryAdd((neighbourhoodId, cycleId), false);
 
     public async Task<CycleUpdate?> CurrentAsync(string neighbourhoodId, string cycleId)
     {
@@ -43,14 +48,28 @@ internal sealed partial class LiveResultsPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Resolved here, not injected: the PostgreSQL notifier needs this publisher, and this publisher needs it.
+        var otherNodes = services.GetRequiredService<IOtherNodes>();
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var local = new List<(string Neighbourhood, string Cycle)>();
             foreach (var key in _changed.Keys)
             {
-                _changed.TryRemove(key, out _);
+                if (!_changed.TryRemove(key, out bool here))
+                {
+                    continue;
+                }
                 try
                 {
+                    if (here)
+                    {
+                        local.Add(key);
+                    }
+                    else if (BudgetIds.IsValid(key.Neighbourhood) && BudgetIds.IsValid(key.Cycle))
+                    {
+                        await grains.GetGrain<INeighbourhoodGrain>(key.Neighbourhood).CatchUpAsync();
+                    }
                     if (await CurrentAsync(key.Neighbourhood, key.Cycle) is { } update)
                     {
                         await hub.Clients.Group(Group(key.Neighbourhood, key.Cycle)).CycleUpdated(update);
@@ -61,8 +80,19 @@ internal sealed partial class LiveResultsPublisher(
                     LogPushFailed(logger, exception, key.Neighbourhood, key.Cycle);
                 }
             }
+            try
+            {
+                await otherNodes.AnnounceAsync(local, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogAnnounceFailed(logger, exception, local.Count);
+            }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not tell the other nodes about {Count} changed cycles")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(LogLevel.Warning, "Could not push live results for {Neighbourhood}/{Cycle}")]
     private static partial void LogPushFailed(ILogger logger, Exception exception, string neighbourhood, string cycle);

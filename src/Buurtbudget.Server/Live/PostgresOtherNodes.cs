@@ -1,0 +1,82 @@
+using Buurtbudget.Server.Hosting;
+using Npgsql;
+
+namespace Buurtbudget.Server.Live;
+
+/// <summary>
+/// Cross-node change notices over PostgreSQL <c>LISTEN/NOTIFY</c> (the agreed substitute for a message bus): one
+/// <c>NOTIFY</c> per changed cycle per publishing interval, carrying the sending node's id and the cycle, never
+/// any result. A node that hears of a change catches its grain up from the ledger and pushes to its own watchers,
+/// so the numbers always come from the ledger, not from the message.
+/// </summary>
+internal sealed partial class PostgresOtherNodes(IServiceProvider services, LiveResultsPublisher publisher, ILogger<PostgresOtherNodes> logger)
+    : BackgroundService, IOtherNodes
+{
+    public const string Channel = "buurtbudget_live";
+
+    /// <summary>This process; notices it sent itself are ignored.</summary>
+    private readonly string _node = Guid.NewGuid().ToString("N");
+
+    public async Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"SELECT pg_notify('{Channel}', notice) FROM unnest($1::text[]) AS notice");
+        command.Parameters.Add(new NpgsqlParameter { Value = changed.Select(c => $"{_node} {c.Neighbourhood}/{c.Cycle}").ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (services.Buurtbudget().Postgres is null)
+        {
+            return; // one node on SQLite: nobody else to hear from
+        }
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var retry = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, notice) => Heard(notice.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                retry = TimeSpan.FromSeconds(1);
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.IO.IOException)
+            {
+                // Notices sent while this node was not listening are lost; the next change to the cycle brings its
+                // watchers up to date again, and nothing durable depends on a notice.
+                LogListenFailed(logger, exception, retry.TotalSeconds);
+                await Task.Delay(retry, stoppingToken);
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private void Heard(string payload)
+    {
+        int space = payload.IndexOf(' ', StringComparison.Ordinal), slash = payload.IndexOf('/', StringComparison.Ordinal);
+        if (space <= 0 || slash <= space || payload[..space] == _node)
+        {
+            return;
+        }
+        publisher.ChangedElsewhere(payload[(space + 1)..slash], payload[(slash + 1)..]);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Not listening for other nodes' changes; retrying in {Seconds} s")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception, double seconds);
+}
