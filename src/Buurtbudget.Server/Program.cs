@@ -1,4 +1,5 @@
 using Buurtbudget.Server.Ballots;
+using Buurtbudget.Server.Benchmark;
 using Buurtbudget.Server.Cycles;
 using Buurtbudget.Server.Demo;
 using Buurtbudget.Server.Errors;
@@ -15,6 +16,7 @@ builder.AddSignIn();
 builder.AddProblemResponses();
 builder.AddLiveResults();
 builder.AddJson();
+builder.AddBenchmark();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.MapCycleEndpoints();
 app.MapBallotEndpoints();
 app.MapReceiptEndpoints();
 app.MapLiveResults();
+app.MapBenchmarkEndpoints();
 await app.SeedDemoAsync();
 await app.RunAsync();
 

@@ -30,6 +30,9 @@ public sealed class BuurtbudgetOptions
     /// <summary>Voting-code sign-ins allowed per minute for the whole server (a brake on distributed guessing).</summary>
     [Range(1, 1_000_000)]
     public int CodeAttemptsPerMinute { get; set; } = 2_000;
+
+    /// <summary>Bench-only endpoints and hubs for the load benchmarks; off unless switched on.</summary>
+    public Benchmark.BenchmarkOptions Benchmark { get; set; } = new();
 }
 
 public sealed class PostgresOptions
