@@ -29,7 +29,8 @@ internal sealed class BenchClient : IDisposable
             UseCookies = false,
             AllowAutoRedirect = false,
             MaxConnectionsPerServer = int.MaxValue,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            // Below Kestrel's keep-alive timeout (130 s), so the client never reuses a connection the server is closing.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
         };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
             certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase);
@@ -68,6 +69,22 @@ internal sealed class BenchClient : IDisposable
         request.Headers.Add("Idempotency-Key", $"load-{Environment.ProcessId}-{Interlocked.Increment(ref _keys)}");
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    /// <summary>A public grain read (no session): routing, a grain call and JSON, without the ledger.</summary>
+    public async Task<bool> CycleAsync()
+    {
+        using var response = await _http.GetAsync(new Uri($"/api/neighbourhoods/{Neighbourhood}/cycles/{Cycle}", UriKind.Relative), HttpCompletionOption.ResponseContentRead);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>The voter's own ballot: the session cookie, the revocation check and a grain read, without the ledger.</summary>
+    public async Task<bool> MineAsync(string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_ballotsPath + "/mine", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        return response.StatusCode == HttpStatusCode.OK;
     }
 
     public async Task<bool> HelloAsync()

@@ -11,7 +11,7 @@ internal static class HttpBench
 {
     public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores);
 
-    private sealed record Row(string Store, string Case, string Load, Load.Result Result);
+    private sealed record Row(string Store, string Case, string Load, Load.Result Result, string PerCommit = "–");
 
     public static async Task<int> RunAsync(Settings settings)
     {
@@ -45,6 +45,7 @@ internal static class HttpBench
 
             var hello = new List<Load.Result>();
             var ballots = new List<Load.Result>();
+            var ledgerBefore = await LedgerAsync(client);
             for (int round = 0; round < settings.Rounds; round++)
             {
                 hello.Add(await Load.ClosedLoopAsync(settings.Clients, settings.Phase, _ => client.HelloAsync()));
@@ -55,13 +56,21 @@ internal static class HttpBench
             var ballotPeak = Combine(ballots);
             string peakLoad = $"peak: closed loop, {settings.Clients} clients";
             rows.Add(new Row(store, "hello world (GET /bench/hello)", peakLoad, helloPeak));
-            rows.Add(new Row(store, "durable ballot (POST …/ballots)", peakLoad, ballotPeak));
+            rows.Add(new Row(store, "durable ballot (POST …/ballots)", peakLoad, ballotPeak, PerCommit(ledgerBefore, await LedgerAsync(client))));
+
+            // Where the time goes: the same clients on endpoints that do part of a ballot's work (not part of a goal).
+            var cycle = await Load.ClosedLoopAsync(settings.Clients, settings.Phase, _ => client.CycleAsync());
+            var mine = await Load.ClosedLoopAsync(settings.Clients, settings.Phase, c => client.MineAsync(cookies[c]));
+            rows.Add(new Row(store, "public grain read (GET …/cycles/2026)", peakLoad, cycle));
+            rows.Add(new Row(store, "session + revocation check + grain read (GET …/ballots/mine)", peakLoad, mine));
 
             double half = ballotPeak.PerSecond / 2;
+            ledgerBefore = await LedgerAsync(client);
             var ballotsHalf = await Load.OpenLoopAsync(half, settings.Phase, i => client.CastAsync(cookies[i % cookies.Length]));
+            string halfPerCommit = PerCommit(ledgerBefore, await LedgerAsync(client));
             var helloHalf = await Load.OpenLoopAsync(half, settings.Phase, _ => client.HelloAsync());
             string halfLoad = string.Create(CultureInfo.InvariantCulture, $"half of ballot peak: open loop, {half:0}/s");
-            rows.Add(new Row(store, "durable ballot (POST …/ballots)", halfLoad, ballotsHalf));
+            rows.Add(new Row(store, "durable ballot (POST …/ballots)", halfLoad, ballotsHalf, halfPerCommit));
             rows.Add(new Row(store, "hello world (GET /bench/hello)", halfLoad, helloHalf));
 
             double ratio = ballotPeak.PerSecond / helloPeak.PerSecond;
@@ -70,10 +79,10 @@ internal static class HttpBench
                 $"hello-world p99 at the same rate = {Markdown.Ms(helloHalf.Latency.P99)}");
         }
 
-        Markdown.Table(["store", "case", "load", "requests", "errors", "req/s", "p50", "p99"], rows.Select(r => (IReadOnlyList<string>)
+        Markdown.Table(["store", "case", "load", "requests", "errors", "req/s", "p50", "p99", "ballots per commit"], rows.Select(r => (IReadOnlyList<string>)
         [
             r.Store, r.Case, r.Load, Markdown.Number(r.Result.Operations), Markdown.Number(r.Result.Errors),
-            Markdown.Number(r.Result.PerSecond), Markdown.Ms(r.Result.Latency.P50), Markdown.Ms(r.Result.Latency.P99),
+            Markdown.Number(r.Result.PerSecond), Markdown.Ms(r.Result.Latency.P50), Markdown.Ms(r.Result.Latency.P99), r.PerCommit,
         ]));
         foreach (var verdict in verdicts)
         {
@@ -83,6 +92,16 @@ internal static class HttpBench
         Console.WriteLine($"Load average at the end: {Machine.LoadAverage()}");
         return rows.Any(r => r.Result.Errors > 0) ? 1 : 0;
     }
+
+    private static async Task<(long Appends, long Commits)> LedgerAsync(BenchClient client)
+    {
+        var counters = await client.GetJsonAsync("/bench/ledger");
+        return (counters.GetProperty("appends").GetInt64(), counters.GetProperty("commits").GetInt64());
+    }
+
+    private static string PerCommit((long Appends, long Commits) before, (long Appends, long Commits) after) =>
+        after.Commits == before.Commits ? "–"
+            : ((after.Appends - before.Appends) / (double)(after.Commits - before.Commits)).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static Load.Result Combine(IReadOnlyList<Load.Result> runs) => new(
         runs.Sum(r => r.Operations), runs.Sum(r => r.Errors), runs.Sum(r => r.Seconds),

@@ -10,6 +10,23 @@ internal static class Load
         public double PerSecond => Operations / Seconds;
     }
 
+    /// <summary>A failed request (refused, reset, timed out) counts as an error; it does not end the benchmark.</summary>
+    private static async Task<bool> Guarded(Func<Task<bool>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>N clients, each sending its next request when the previous one answered, until the time is up.</summary>
     public static async Task<Result> ClosedLoopAsync(int clients, TimeSpan duration, Func<int, Task<bool>> operation)
     {
@@ -23,7 +40,7 @@ internal static class Load
             while (Stopwatch.GetTimestamp() < end)
             {
                 long sent = Stopwatch.GetTimestamp();
-                bool ok = await operation(client);
+                bool ok = await Guarded(() => operation(client));
                 latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 if (!ok)
                 {
@@ -59,7 +76,7 @@ internal static class Load
             long index = i;
             inFlight[i] = Task.Run(async () =>
             {
-                if (!await operation(index))
+                if (!await Guarded(() => operation(index)))
                 {
                     Interlocked.Increment(ref errors);
                 }

@@ -30,7 +30,10 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public string LastOutput { get; private set; } = "";
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _tail = new();
+
+    /// <summary>The server's last lines of output, to show when it fails.</summary>
+    public string LastOutput => string.Join('\n', _tail);
 
     /// <param name="postgres">App, owner connection strings and app role; null for the embedded SQLite store.</param>
     public static async Task<ServerUnderTest> StartAsync(string dataFolder, LoopbackCertificate certificate, (string App, string Owner, string Role)? postgres)
@@ -106,7 +109,11 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     {
         while (await reader.ReadLineAsync() is { } line)
         {
-            LastOutput = line;
+            _tail.Enqueue(line);
+            while (_tail.Count > 40)
+            {
+                _tail.TryDequeue(out _);
+            }
         }
     }
 
@@ -119,7 +126,12 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (_process.HasExited)
+        {
+            await _drain.WaitAsync(TimeSpan.FromSeconds(5));
+            await Console.Error.WriteLineAsync($"The server had exited by itself with {_process.ExitCode}:\n{LastOutput}");
+        }
+        else
         {
             _process.Kill();
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));

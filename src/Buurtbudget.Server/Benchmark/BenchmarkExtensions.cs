@@ -27,6 +27,8 @@ internal static class BenchmarkExtensions
 
     public sealed record Broadcast(int Turnout, double SentUnixMs);
 
+    public sealed record LedgerCounters(long Appends, long Commits);
+
     public sealed record Memory(long WorkingSetBytes, long GcHeapBytes, long GcCommittedBytes, bool ServerGc);
 
     private static bool Enabled(IConfiguration configuration) =>
@@ -67,6 +69,7 @@ internal static class BenchmarkExtensions
         group.MapPost("/plain-broadcast", PlainBroadcast);
         group.MapGet("/sends", (SendClock clock) => TypedResults.Ok(clock.All()));
         group.MapPost("/memory", MeasureMemory);
+        group.MapGet("/ledger", LedgerCounts);
         app.MapHub<PlainHub>(PlainHubPath);
     }
 
@@ -120,6 +123,14 @@ internal static class BenchmarkExtensions
         await plain.Clients.All.SendAsync(nameof(ILiveResultsClient.CycleUpdated), update);
         return TypedResults.Ok(new Broadcast(update.Turnout, sent));
     }
+
+    /// <summary>The group-commit writer's counts, so the benchmark can say how many ballots shared a commit.</summary>
+    private static Results<Ok<LedgerCounters>, NotFound> LedgerCounts(Buurtbudget.Ledger.IEventLedger ledger) => ledger switch
+    {
+        Buurtbudget.Ledger.Sqlite.SqliteEventLedger sqlite => TypedResults.Ok(new LedgerCounters(sqlite.Counters.Appends, sqlite.Counters.Commits)),
+        Buurtbudget.Ledger.Postgres.PostgresEventLedger postgres => TypedResults.Ok(new LedgerCounters(postgres.Counters.Appends, postgres.Counters.Commits)),
+        _ => TypedResults.NotFound(),
+    };
 
     /// <summary>Memory after a full, compacting collection, so two readings differ by what is still referenced.</summary>
     private static Ok<Memory> MeasureMemory()
