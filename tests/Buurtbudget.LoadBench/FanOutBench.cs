@@ -41,10 +41,17 @@ internal static class FanOutBench
         {
             await client.CastAsync(cookies[i]);
         }
-        Console.Error.WriteLine($"server PID {server.Pid}; connecting {settings.Clients} clients to the plain hub");
-        await Task.Delay(1000);
-
         var plainUrl = new Uri(server.HttpBase, "/bench/plain-hub");
+        var liveUrl = new Uri(server.HttpBase, $"/hubs/live-results?neighbourhood={BenchClient.Neighbourhood}&cycle={BenchClient.Cycle}");
+        // Warm-up, not reported: a tenth of the clients on each hub once, so that JIT, thread pool and buffer pools have
+        // grown before the first measured phase (otherwise that phase's memory delta carries them).
+        var warmUp = settings with { Clients = Math.Max(1, settings.Clients / 10), Rounds = 1 };
+        Console.Error.WriteLine($"server PID {server.Pid}; warming up with {warmUp.Clients} clients per hub");
+        await RunPhaseAsync("warm-up plain", plainUrl, warmUp, client, (_, _) =>
+            client.PostForJsonAsync($"/bench/plain-broadcast?neighbourhood={BenchClient.Neighbourhood}&cycle={BenchClient.Cycle}"));
+        await RunPhaseAsync("warm-up live", liveUrl, warmUp, client, (_, _) => Task.CompletedTask);
+        await Task.Delay(3000);
+
         var plain = await RunPhaseAsync("plain hub", plainUrl, settings, client, async (round, sends) =>
         {
             await client.CastAsync(cookies[MinimumTurnoutForCounts + round]);
@@ -55,7 +62,6 @@ internal static class FanOutBench
         });
         await Task.Delay(3000);
 
-        var liveUrl = new Uri(server.HttpBase, $"/hubs/live-results?neighbourhood={BenchClient.Neighbourhood}&cycle={BenchClient.Cycle}");
         int turnout = (await client.GetJsonAsync($"/api/neighbourhoods/{BenchClient.Neighbourhood}/cycles/{BenchClient.Cycle}")).GetProperty("turnout").GetInt32();
         var live = await RunPhaseAsync("live-results hub", liveUrl, settings, client, async (round, sends) =>
         {
