@@ -3,7 +3,7 @@ using Buurtbudget.LoadBench;
 
 // Usage (run.sh builds in Release and raises the open-file limit first):
 //   http   [--clients 64] [--seconds 5] [--rounds 2] [--stores postgres,sqlite]
-//   fanout [--clients 10000] [--processes 4] [--rounds 10] [--gap-ms 2000]
+//   fanout [--clients 10000] [--processes 4] [--rounds 10] [--gap-ms 2000] [--repeats 2]
 if (args.Length == 0 || args[0] is not ("http" or "fanout"))
 {
     Console.Error.WriteLine("usage: Buurtbudget.LoadBench http|fanout [--name value]...   (see tests/Buurtbudget.LoadBench/run.sh)");
@@ -20,4 +20,4 @@ return args[0] == "http"
     ? await HttpBench.RunAsync(new HttpBench.Settings(Int("clients", 64), TimeSpan.FromSeconds(Int("seconds", 5)), Int("rounds", 2),
         (options.GetValueOrDefault("stores") ?? "postgres,sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries)))
     : await FanOutBench.RunAsync(new FanOutBench.Settings(Int("clients", 10_000), Int("processes", 4), Int("rounds", 10),
-        TimeSpan.FromMilliseconds(Int("gap-ms", 2000))));
+        TimeSpan.FromMilliseconds(Int("gap-ms", 2000)), Int("repeats", 2)));
