@@ -19,14 +19,14 @@ internal static class FanOutBench
     private sealed record Memory(long WorkingSet, long GcHeap, bool ServerGc);
 
     private sealed record Phase(string Hub, int Repeat, int Connected, int Failed, double ConnectSeconds, Memory Before, Memory After,
-        int Expected, Percentiles FromSend, Percentiles? FromDurableCast, Percentiles? FromCastSent)
+        int Expected, Percentiles FromSend, Percentiles? FromDurableCast, Percentiles? FromCastSent, Percentiles ServerWrite)
     {
         public double WorkingSetPerClient => (After.WorkingSet - Before.WorkingSet) / (double)Math.Max(1, Connected);
 
         public double GcHeapPerClient => (After.GcHeap - Before.GcHeap) / (double)Math.Max(1, Connected);
     }
 
-    private sealed record Times(double Send, double CastSent, double CastDone);
+    private sealed record Times(double Send, double CastSent, double CastDone, double SendDone = double.NaN);
 
     private const string Plain = "plain hub";
     private const string Live = "live-results hub";
@@ -89,7 +89,7 @@ internal static class FanOutBench
             {
                 await Task.Delay(400);
                 var sent = await client.PostForJsonAsync($"/bench/plain-broadcast?neighbourhood={BenchClient.Neighbourhood}&cycle={BenchClient.Cycle}");
-                sends[turnout] = sends[turnout] with { Send = sent.GetProperty("sentUnixMs").GetDouble() };
+                sends[turnout] = sends[turnout] with { Send = sent.GetProperty("sentUnixMs").GetDouble(), SendDone = sent.GetProperty("doneUnixMs").GetDouble() };
             }
         }
 
@@ -137,7 +137,7 @@ internal static class FanOutBench
                 int t = send.GetProperty("turnout").GetInt32();
                 if (hub == Live && sends.TryGetValue(t, out var times) && double.IsNaN(times.Send))
                 {
-                    sends[t] = times with { Send = send.GetProperty("unixMs").GetDouble() };
+                    sends[t] = times with { Send = send.GetProperty("unixMs").GetDouble(), SendDone = send.GetProperty("doneUnixMs").GetDouble() };
                 }
             }
             var receipts = new Dictionary<int, List<double>>();
@@ -156,7 +156,8 @@ internal static class FanOutBench
                 .Where(s => !double.IsNaN(origin(s.Value)))
                 .SelectMany(s => receipts.GetValueOrDefault(s.Key, []).Select(received => received - origin(s.Value))));
             return new Phase(hub, repeat, connected, failed, connectSeconds, before, after, connected * settings.Rounds,
-                From(t => t.Send), hub == Live ? From(t => t.CastDone) : null, hub == Live ? From(t => t.CastSent) : null);
+                From(t => t.Send), hub == Live ? From(t => t.CastDone) : null, hub == Live ? From(t => t.CastSent) : null,
+                new Percentiles(sends.Values.Select(t => t.SendDone - t.Send).Where(d => !double.IsNaN(d))));
         }
         finally
         {
@@ -198,6 +199,12 @@ internal static class FanOutBench
                 p.Hub, $"#{p.Repeat}", p.ConnectSeconds.ToString("0.0 s", CultureInfo.InvariantCulture), Mb(p.Before.WorkingSet), Mb(p.After.WorkingSet),
                 Kb(p.WorkingSetPerClient), Mb(p.Before.GcHeap), Mb(p.After.GcHeap), Kb(p.GcHeapPerClient),
             ]));
+
+        // The server's synchronous share: from the send until SignalR's send task completed, i.e. the message was
+        // serialized once and written into every connection's output pipe (Kestrel flushes the pipes to the sockets
+        // afterwards, on the thread pool). One value per message.
+        Markdown.Table(["hub", "phase", "messages", "queued on every connection: median", "max"], phases.Select(p => (IReadOnlyList<string>)
+            [p.Hub, $"#{p.Repeat}", Markdown.Number(p.ServerWrite.Count), Markdown.Ms(p.ServerWrite.P50), Markdown.Ms(p.ServerWrite.Max)]));
 
         double budget = plainSend.P99 + 100;
         Console.WriteLine($"- live p99 from the publisher's send = {Markdown.Ms(liveSend.P99)}; plain hub p99 + 100 ms = {Markdown.Ms(budget)} (goal: {Markdown.Verdict(liveSend.P99 <= budget)})");

@@ -25,7 +25,7 @@ internal static class BenchmarkExtensions
 
     public sealed record SetupResponse(ImmutableArray<string> Codes);
 
-    public sealed record Broadcast(int Turnout, double SentUnixMs);
+    public sealed record Broadcast(int Turnout, double SentUnixMs, double DoneUnixMs);
 
     public sealed record LedgerCounters(long Appends, long Commits);
 
@@ -119,9 +119,10 @@ internal static class BenchmarkExtensions
             return TypedResults.NotFound();
         }
         double sent = SendClock.NowUnixMs();
-        clock.Record("plain", update.Turnout, sent);
         await plain.Clients.All.SendAsync(nameof(ILiveResultsClient.CycleUpdated), update);
-        return TypedResults.Ok(new Broadcast(update.Turnout, sent));
+        double done = SendClock.NowUnixMs();
+        clock.Record("plain", update.Turnout, sent, done);
+        return TypedResults.Ok(new Broadcast(update.Turnout, sent, done));
     }
 
     /// <summary>The group-commit writer's counts, so the benchmark can say how many ballots shared a commit.</summary>

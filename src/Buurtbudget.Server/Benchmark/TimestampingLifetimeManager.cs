@@ -11,13 +11,14 @@ namespace Buurtbudget.Server.Benchmark;
 internal sealed class TimestampingLifetimeManager(DefaultHubLifetimeManager<LiveResultsHub> inner, SendClock clock)
     : HubLifetimeManager<LiveResultsHub>
 {
-    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default)
+    public override async Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
+        double sent = SendClock.NowUnixMs();
+        await inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
         if (args is [CycleUpdate update])
         {
-            clock.Record("live", update.Turnout, SendClock.NowUnixMs());
+            clock.Record("live", update.Turnout, sent, SendClock.NowUnixMs());
         }
-        return inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
     }
 
     public override Task OnConnectedAsync(HubConnectionContext connection) => inner.OnConnectedAsync(connection);
