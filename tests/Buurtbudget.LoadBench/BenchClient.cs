@@ -22,6 +22,9 @@ internal sealed class BenchClient : IDisposable
     private readonly string _ballotsPath = $"/api/neighbourhoods/{Neighbourhood}/cycles/{Cycle}/ballots";
     private long _keys;
 
+    /// <summary>Answers other than the expected one, by endpoint and status, to explain an error count.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Failures { get; } = new();
+
     public BenchClient(Uri httpsBase, string thumbprint)
     {
         var handler = new SocketsHttpHandler
@@ -68,7 +71,12 @@ internal sealed class BenchClient : IDisposable
         request.Headers.Add("Cookie", cookie);
         request.Headers.Add("Idempotency-Key", $"load-{Environment.ProcessId}-{Interlocked.Increment(ref _keys)}");
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-        return response.StatusCode == HttpStatusCode.Created;
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            Failures.AddOrUpdate($"ballot {(int)response.StatusCode}", 1, (_, n) => n + 1);
+            return false;
+        }
+        return true;
     }
 
     /// <summary>A public grain read (no session): routing, a grain call and JSON, without the ledger.</summary>

@@ -73,6 +73,12 @@ internal static class HttpBench
             rows.Add(new Row(store, "durable ballot (POST …/ballots)", halfLoad, ballotsHalf, halfPerCommit));
             rows.Add(new Row(store, "hello world (GET /bench/hello)", halfLoad, helloHalf));
 
+            if (!client.Failures.IsEmpty || !Load.Exceptions.IsEmpty)
+            {
+                verdicts.Add($"- {store}: failed requests: {string.Join(", ", client.Failures.Concat(Load.Exceptions).Select(f => $"{f.Key} × {f.Value}"))}; " +
+                    $"the server's last lines: {server.LastOutput.ReplaceLineEndings(" / ")}");
+                Load.Exceptions.Clear();
+            }
             double ratio = ballotPeak.PerSecond / helloPeak.PerSecond;
             verdicts.Add($"- {store}: durable ballots/s ÷ hello-world requests/s = {Markdown.Ratio(ratio)} (goal ≥ 0.70×: {Markdown.Verdict(ratio >= 0.7)})");
             verdicts.Add($"- {store}: ballot p99 at half load = {Markdown.Ms(ballotsHalf.Latency.P99)} (goal ≤ 10 ms: {Markdown.Verdict(ballotsHalf.Latency.P99 <= 10)}); " +

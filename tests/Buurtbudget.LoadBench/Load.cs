@@ -10,6 +10,9 @@ internal static class Load
         public double PerSecond => Operations / Seconds;
     }
 
+    /// <summary>Requests that failed without an answer, by exception type.</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, int> Exceptions { get; } = new();
+
     /// <summary>A failed request (refused, reset, timed out) counts as an error; it does not end the benchmark.</summary>
     private static async Task<bool> Guarded(Func<Task<bool>> operation)
     {
@@ -17,12 +20,9 @@ internal static class Load
         {
             return await operation();
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
+            Exceptions.AddOrUpdate(exception.GetType().Name, 1, (_, n) => n + 1);
             return false;
         }
     }
