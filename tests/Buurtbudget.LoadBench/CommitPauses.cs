@@ -21,7 +21,16 @@ internal sealed class CommitPauses : IAsyncDisposable
         (double PauseMs, long Appends) longest = (0, 0);
         while (!stop.IsCancellationRequested)
         {
-            var counters = await client.GetJsonAsync("/bench/ledger");
+            System.Text.Json.JsonElement counters;
+            try
+            {
+                counters = await client.GetJsonAsync("/bench/ledger");
+            }
+            catch (HttpRequestException)
+            {
+                // A connection the server closed under load; the next poll takes another.
+                continue;
+            }
             long commits = counters.GetProperty("commits").GetInt64(), appends = counters.GetProperty("appends").GetInt64();
             var now = Stopwatch.GetTimestamp();
             if (commits != lastCommits)
