@@ -21,6 +21,14 @@ internal sealed class CommitPauses : IAsyncDisposable
         (double PauseMs, long Appends) longest = (0, 0);
         while (!stop.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(20, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             System.Text.Json.JsonElement counters;
             try
             {
@@ -43,14 +51,6 @@ internal sealed class CommitPauses : IAsyncDisposable
             if (paused > longest.PauseMs)
             {
                 longest = (paused, appendsAtLastChange);
-            }
-            try
-            {
-                await Task.Delay(20, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
             }
         }
         return longest;
