@@ -21,6 +21,10 @@ internal sealed class BenchClient : IDisposable
     private readonly HttpClient _http;
     private readonly string _ballotsPath = $"/api/neighbourhoods/{Neighbourhood}/cycles/{Cycle}/ballots";
     private long _keys;
+    private long _connections;
+
+    /// <summary>TCP connections opened so far (each then gets a TLS handshake).</summary>
+    public long Connections => Interlocked.Read(ref _connections);
 
     /// <summary>Answers other than the expected one, by endpoint and status, to explain an error count.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> Failures { get; } = new();
@@ -34,6 +38,22 @@ internal sealed class BenchClient : IDisposable
             MaxConnectionsPerServer = int.MaxValue,
             // Below Kestrel's keep-alive timeout (130 s), so the client never reuses a connection the server is closing.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+        };
+        // Counts new connections: an open loop that falls behind opens one per waiting request, each with a TLS handshake.
+        handler.ConnectCallback = async (context, cancellationToken) =>
+        {
+            Interlocked.Increment(ref _connections);
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
             certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase);

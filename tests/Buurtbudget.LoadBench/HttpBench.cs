@@ -67,9 +67,11 @@ internal static class HttpBench
             double half = ballotPeak.PerSecond / 2;
             ledgerBefore = await LedgerAsync(client);
             await using var pauses = new CommitPauses(client);
+            long connectionsBefore = client.Connections;
             var ballotsHalf = await Load.OpenLoopAsync(half, settings.Phase, i => client.CastAsync(cookies[i % cookies.Length]));
             string halfPerCommit = PerCommit(ledgerBefore, await LedgerAsync(client));
-            verdicts.Add($"- {store}: during the half-load ballots, {await pauses.StopAsync()}");
+            verdicts.Add($"- {store}: during the half-load ballots, {await pauses.StopAsync()}; the client opened " +
+                $"{Markdown.Number(client.Connections - connectionsBefore)} new connections (it had {Markdown.Number(connectionsBefore)})");
             var helloHalf = await Load.OpenLoopAsync(half, settings.Phase, _ => client.HelloAsync());
             string halfLoad = string.Create(CultureInfo.InvariantCulture, $"half of ballot peak: open loop, {half:0}/s");
             rows.Add(new Row(store, "durable ballot (POST …/ballots)", halfLoad, ballotsHalf, halfPerCommit));

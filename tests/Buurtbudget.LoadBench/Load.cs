@@ -22,7 +22,13 @@ internal static class Load
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            Exceptions.AddOrUpdate(exception.GetType().Name, 1, (_, n) => n + 1);
+            // The innermost message says what happened on the wire (refused, reset, broken pipe, timed out).
+            var inner = exception;
+            while (inner.InnerException is { } next)
+            {
+                inner = next;
+            }
+            Exceptions.AddOrUpdate($"{exception.GetType().Name} ({inner.Message})", 1, (_, n) => n + 1);
             return false;
         }
     }
