@@ -29,13 +29,15 @@ internal sealed class BenchClient : IDisposable
     /// <summary>Answers other than the expected one, by endpoint and status, to explain an error count.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> Failures { get; } = new();
 
-    public BenchClient(Uri httpsBase, string thumbprint)
+    public BenchClient(Uri httpsBase, string thumbprint, int maxConnections = 0)
     {
         var handler = new SocketsHttpHandler
         {
             UseCookies = false,
             AllowAutoRedirect = false,
-            MaxConnectionsPerServer = int.MaxValue,
+            // Unlimited by default: a waiting request opens a new connection, as new visitors would. A limit makes
+            // requests wait for a free connection instead (their wait still counts in the open loop's latency).
+            MaxConnectionsPerServer = maxConnections > 0 ? maxConnections : int.MaxValue,
             // Below Kestrel's keep-alive timeout (130 s), so the client never reuses a connection the server is closing.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
         };

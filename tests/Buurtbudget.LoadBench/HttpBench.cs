@@ -9,13 +9,14 @@ namespace Buurtbudget.LoadBench;
 /// </summary>
 internal static class HttpBench
 {
-    public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores);
+    public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores, int MaxConnections);
 
     private sealed record Row(string Store, string Case, string Load, Load.Result Result, string PerCommit = "–");
 
     public static async Task<int> RunAsync(Settings settings)
     {
-        Console.WriteLine($"# HTTP ballots: {settings.Clients} voters, {settings.Rounds} × {settings.Phase.TotalSeconds:0} s per case, machine: {Machine.Describe()}");
+        Console.WriteLine($"# HTTP ballots: {settings.Clients} voters, {settings.Rounds} × {settings.Phase.TotalSeconds:0} s per case, " +
+            $"client connections: {(settings.MaxConnections > 0 ? $"at most {settings.MaxConnections}" : "unlimited")}, machine: {Machine.Describe()}");
         Console.WriteLine();
         var rows = new List<Row>();
         var verdicts = new List<string>();
@@ -32,7 +33,7 @@ internal static class HttpBench
                 postgres = (database.AppConnectionString, database.OwnerConnectionString, database.AppRoleName);
             }
             await using var server = await ServerUnderTest.StartAsync(folder.Path, certificate, postgres);
-            using var client = new BenchClient(server.HttpsBase, certificate.Thumbprint);
+            using var client = new BenchClient(server.HttpsBase, certificate.Thumbprint, settings.MaxConnections);
             var codes = await client.SetupAsync(settings.Clients);
             var cookies = new string[codes.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
