@@ -35,8 +35,9 @@ internal sealed class BenchClient : IDisposable
         {
             UseCookies = false,
             AllowAutoRedirect = false,
-            // Unlimited by default: a waiting request opens a new connection, as new visitors would. A limit makes
-            // requests wait for a free connection instead (their wait still counts in the open loop's latency).
+            // A fixed pool, as a reverse proxy keeps to its upstream: a request waits for a free connection, and the
+            // open loop counts that wait. Unlimited (0), every waiting request opens a new connection with a TLS
+            // handshake, which under a backlog turns into thousands of handshakes (measured: see docs/performance.md).
             MaxConnectionsPerServer = maxConnections > 0 ? maxConnections : int.MaxValue,
             // Below Kestrel's keep-alive timeout (130 s), so the client never reuses a connection the server is closing.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
