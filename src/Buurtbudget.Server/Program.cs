@@ -1,5 +1,6 @@
 using Buurtbudget.Server.Access;
 using Buurtbudget.Server.Ballots;
+using Buurtbudget.Server.Benchmark;
 using Buurtbudget.Server.Corporations;
 using Buurtbudget.Server.Cycles;
 using Buurtbudget.Server.Demo;
@@ -23,6 +24,7 @@ builder.AddProblemResponses();
 builder.AddCycles();
 builder.AddLiveResults();
 builder.AddJson();
+builder.AddBenchmark();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapVotingCodeEndpoints();
 app.MapBallotEndpoints();
 app.MapReceiptEndpoints();
 app.MapLiveResults();
+app.MapBenchmarkEndpoints();
 await app.SeedDemoAsync();
 await app.RunAsync();
 

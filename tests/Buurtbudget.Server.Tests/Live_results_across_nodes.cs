@@ -54,6 +54,7 @@ public sealed class Live_results_across_nodes(PostgresCluster cluster) : IAsyncL
     [Fact]
     public async Task A_watcher_on_one_node_sees_turnout_change_after_a_cast_on_the_other()
     {
+        await _nodeB.Services.GetRequiredService<Live.PostgresOtherNodes>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
         await using var watcher = NodeLiveClient.Start(_nodeBUrl, "oost", "2026");
         await watcher.NextAsync(m => Update(m, u => u.GetProperty("turnout").GetInt32() == 0));
         var codes = await _nodeA.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Dorpsstraat 1"]));

@@ -23,6 +23,9 @@ public sealed class BuurtbudgetOptions
     /// <summary>Seed a demo neighbourhood in the voting phase and print demo voting codes at start-up.</summary>
     public bool Demo { get; set; } = true;
 
+    /// <summary>Bench-only endpoints and hubs for the load benchmarks; off unless switched on.</summary>
+    public Benchmark.BenchmarkOptions Benchmark { get; set; } = new();
+
     /// <summary>Wrong voting codes allowed per client per minute before 429.</summary>
     [Range(1, 1000)]
     public int CodeAttemptsPerClientPerMinute { get; set; } = 10;

@@ -17,6 +17,11 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
     /// <summary>This process; notices it sent itself are ignored.</summary>
     private readonly string _node = Guid.NewGuid().ToString("N");
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this node hears other nodes' notices (for start-up checks and tests).</summary>
+    public Task Listening => _listening.Task;
+
     public async Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken)
     {
         if (changed.Count == 0)
@@ -46,6 +51,7 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
+                _listening.TrySetResult();
                 retry = TimeSpan.FromSeconds(1);
                 while (true)
                 {

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Buurtbudget.Testing;
+
+namespace Buurtbudget.LoadBench;
+
+/// <summary>
+/// Durable ballots per second through HTTPS against the same app's hello-world endpoint, alternating, on each store;
+/// then p99 latency at half of the measured ballot peak (open loop), next to hello-world at the same rate.
+/// </summary>
+internal static class HttpBench
+{
+    public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores, int MaxConnections);
+
+    private sealed record Row(string Store, string Case, string Load, Load.Result Result, string PerCommit = "–");
+
+    public static async Task<int> RunAsync(Settings settings)
+    {
+        Console.WriteLine($"# HTTP ballots: {settings.Clients} voters, {settings.Rounds} × {settings.Phase.TotalSeconds:0} s per case, " +
+            $"client connections: {(settings.MaxConnections > 0 ? $"at most {settings.MaxConnections}" : "unlimited")}, machine: {Machine.Describe()}");
+        Console.WriteLine();
+        var rows = new List<Row>();
+        var verdicts = new List<string>();
+        foreach (var store in settings.Stores)
+        {
+            using var folder = new TempDirectory("buurtbudget-load-");
+            using var certificate = LoopbackCertificate.Create(folder.Path);
+            await using var cluster = store == "postgres" ? new PostgresCluster() : null;
+            (string, string, string)? postgres = null;
+            if (cluster is not null)
+            {
+                await cluster.StartAsync();
+                var database = await cluster.CreateDatabaseAsync("loadbench");
+                postgres = (database.AppConnectionString, database.OwnerConnectionString, database.AppRoleName);
+            }
+            await using var server = await ServerUnderTest.StartAsync(folder.Path, certificate, postgres);
+            using var client = new BenchClient(server.HttpsBase, certificate.Thumbprint, settings.MaxConnections);
+            var codes = await client.SetupAsync(settings.Clients);
+            var cookies = new string[codes.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (i, _) => cookies[i] = await client.SignInAsync(codes[i]));
+            Console.Error.WriteLine($"{store}: server PID {server.Pid}, {cookies.Length} voters signed in; warming up");
+
+            // Warm-up: JIT, connection pool, grain activation and the ledger's first batches; not reported.
+            await Load.ClosedLoopAsync(settings.Clients, TimeSpan.FromSeconds(2), _ => client.HelloAsync());
+            await Load.ClosedLoopAsync(settings.Clients, TimeSpan.FromSeconds(2), c => client.CastAsync(cookies[c]));
+
+            var hello = new List<Load.Result>();
+            var ballots = new List<Load.Result>();
+            var ledgerBefore = await LedgerAsync(client);
+            for (int round = 0; round < settings.Rounds; round++)
+            {
+                hello.Add(await Load.ClosedLoopAsync(settings.Clients, settings.Phase, _ => client.HelloAsync()));
+                ballots.Add(await Load.ClosedLoopAsync(settings.Clients, settings.Phase, c => client.CastAsync(cookies[c])));
+                Console.Error.WriteLine($"{store}: round {round + 1}: hello {hello[^1].PerSecond:0}/s, ballots {ballots[^1].PerSecond:0}/s");
+            }
+            var helloPeak = Combine(hello);
+            var ballotPeak = Combine(ballots);
+            string peakLoad = $"peak: closed loop, {settings.Clients} clients";
+            rows.Add(new Row(store, "hello world (GET /bench/hello)", peakLoad, helloPeak));
+            rows.Add(new Row(store, "durable ballot (POST …/ballots)", peakLoad, ballotPeak, PerCommit(ledgerBefore, await LedgerAsync(client))));
+
+            // Where the time goes: the same clients on endpoints that do part of a ballot's work (not part of a goal).
+            var cycle = await Load.ClosedLoopAsync(settings.Clients, settings.Phase, _ => client.CycleAsync());
+            var mine = await Load.ClosedLoopAsync(settings.Clients, settings.Phase, c => client.MineAsync(cookies[c]));
+            rows.Add(new Row(store, "public grain read (GET …/cycles/2026)", peakLoad, cycle));
+            rows.Add(new Row(store, "session + revocation check + grain read (GET …/ballots/mine)", peakLoad, mine));
+
+            double half = ballotPeak.PerSecond / 2;
+            ledgerBefore = await LedgerAsync(client);
+            await using var pauses = new CommitPauses(client);
+            long connectionsBefore = client.Connections;
+            var ballotsHalf = await Load.OpenLoopAsync(half, settings.Phase, i => client.CastAsync(cookies[i % cookies.Length]));
+            string halfPerCommit = PerCommit(ledgerBefore, await LedgerAsync(client));
+            verdicts.Add($"- {store}: during the half-load ballots, {await pauses.StopAsync()}; the client opened " +
+                $"{Markdown.Number(client.Connections - connectionsBefore)} new connections (it had {Markdown.Number(connectionsBefore)})");
+            var helloHalf = await Load.OpenLoopAsync(half, settings.Phase, _ => client.HelloAsync());
+            string halfLoad = string.Create(CultureInfo.InvariantCulture, $"half of ballot peak: open loop, {half:0}/s");
+            rows.Add(new Row(store, "durable ballot (POST …/ballots)", halfLoad, ballotsHalf, halfPerCommit));
+            rows.Add(new Row(store, "hello world (GET /bench/hello)", halfLoad, helloHalf));
+
+            if (!client.Failures.IsEmpty || !Load.Exceptions.IsEmpty)
+            {
+                verdicts.Add($"- {store}: failed requests: {string.Join(", ", client.Failures.Concat(Load.Exceptions).Select(f => $"{f.Key} × {f.Value}"))}; " +
+                    $"the server's last lines: {server.LastOutput.ReplaceLineEndings(" / ")}");
+                Load.Exceptions.Clear();
+            }
+            double ratio = ballotPeak.PerSecond / helloPeak.PerSecond;
+            verdicts.Add($"- {store}: durable ballots/s ÷ hello-world requests/s = {Markdown.Ratio(ratio)} (goal ≥ 0.70×: {Markdown.Verdict(ratio >= 0.7)})");
+            verdicts.Add($"- {store}: ballot p99 at half load = {Markdown.Ms(ballotsHalf.Latency.P99)} (goal ≤ 10 ms: {Markdown.Verdict(ballotsHalf.Latency.P99 <= 10)}); " +
+                $"hello-world p99 at the same rate = {Markdown.Ms(helloHalf.Latency.P99)}");
+        }
+
+        Markdown.Table(["store", "case", "load", "requests", "errors", "req/s", "p50", "p99", "ballots per commit"], rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.Store, r.Case, r.Load, Markdown.Number(r.Result.Operations), Markdown.Number(r.Result.Errors),
+            Markdown.Number(r.Result.PerSecond), Markdown.Ms(r.Result.Latency.P50), Markdown.Ms(r.Result.Latency.P99), r.PerCommit,
+        ]));
+        foreach (var verdict in verdicts)
+        {
+            Console.WriteLine(verdict);
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Load average at the end: {Machine.LoadAverage()}");
+        return rows.Any(r => r.Result.Errors > 0) ? 1 : 0;
+    }
+
+    private static async Task<(long Appends, long Commits)> LedgerAsync(BenchClient client)
+    {
+        var counters = await client.GetJsonAsync("/bench/ledger");
+        return (counters.GetProperty("appends").GetInt64(), counters.GetProperty("commits").GetInt64());
+    }
+
+    private static string PerCommit((long Appends, long Commits) before, (long Appends, long Commits) after) =>
+        after.Commits == before.Commits ? "–"
+            : ((after.Appends - before.Appends) / (double)(after.Commits - before.Commits)).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static Load.Result Combine(IReadOnlyList<Load.Result> runs) => new(
+        runs.Sum(r => r.Operations), runs.Sum(r => r.Errors), runs.Sum(r => r.Seconds),
+        new Percentiles(runs.SelectMany(r => r.Latency.Sorted)));
+}
