@@ -41,6 +41,7 @@ app.MapNeighbourhoodEndpoints();
 app.MapCycleEndpoints();
 app.MapCycleAdministrationEndpoints();
 app.MapProposalEndpoints();
+app.MapCommentEndpoints();
 app.MapVotingCodeEndpoints();
 app.MapBallotEndpoints();
 app.MapReceiptEndpoints();

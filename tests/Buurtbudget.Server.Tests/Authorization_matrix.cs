@@ -72,6 +72,12 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/support", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/pledges", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/review", ["administrator"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/moderation-log", null),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", ["resident"]),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments/{number:int}/flag", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments/{number:int}/hide", ["moderator"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments/{number:int}/restore", ["moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
@@ -170,7 +176,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         string path = route.Replace("{corporationId:id}", "ymere", StringComparison.Ordinal)
             .Replace("{neighbourhoodId:id}", "oost", StringComparison.Ordinal)
             .Replace("{cycleId:id}", "2026", StringComparison.Ordinal)
-            .Replace("{proposalId:id}", "pnone", StringComparison.Ordinal);
+            .Replace("{proposalId:id}", "pnone", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal);
         if (method == "DELETE" && route.EndsWith("/staff", StringComparison.Ordinal))
         {
             path += $"?issuer={Uri.EscapeDataString(Issuer)}&subject=nobody&role=Moderator";
@@ -192,6 +199,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/cycles", StringComparison.Ordinal) => new { cycleId = "matrix-cycle", title = "Matrix", budgetCents = 100_000 },
         _ when route.EndsWith("/phase", StringComparison.Ordinal) => new { phase = "Implementation" },
         _ when route.EndsWith("/review", StringComparison.Ordinal) => new { feasible = true },
+        _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },
+        _ when route.EndsWith("/hide", StringComparison.Ordinal) || route.EndsWith("/restore", StringComparison.Ordinal) => new { reason = "Matrix" },
         _ when route.EndsWith("/ballots", StringComparison.Ordinal) => new { entries = new[] { new { projectId = "bomen", value = 1 } } },
         _ => new { code = "AAAA-BBBB-CCCC-DDDD" },
     };

@@ -48,8 +48,9 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
 
     private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
     {
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
     [Fact]
@@ -116,6 +117,53 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         var ballot = opened.GetProperty("cycle").GetProperty("projects").EnumerateArray()
             .Select(p => (p.GetProperty("id").GetString(), p.GetProperty("title").GetString(), p.GetProperty("costCents").GetInt64())).ToList();
         Assert.Equal([(ids[0], "Moestuin", 120_000L), (ids[2], "Bankjes", 40_000L)], ballot);
+    }
+
+    [Fact]
+    public async Task Flags_hide_a_comment_until_a_moderator_restores_it_and_the_log_says_who_when_and_why()
+    {
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        await register.GrantRoleAsync(new(new("https://login.ymere.test", "moritz"), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
+        var moderator = await _app.Staff("https://login.ymere.test", "moritz");
+        var more = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Kade 1", "Kade 2"]))).Codes;
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var anna = await Resident(0);
+        string id = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Samen", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        string comments = $"{Base}/{id}/comments";
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, comments, new { text = "Wie doet er mee?" })), HttpStatusCode.Created);
+        var bram = await Resident(1);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, comments, new { text = "Jullie zijn allemaal gek", replyTo = 1 })), HttpStatusCode.Created);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, comments, new { text = "Nee", replyTo = 7 })), HttpStatusCode.BadRequest);
+
+        var flaggers = new List<HttpClient> { anna };
+        foreach (var code in more)
+        {
+            var browser = _app.Browser();
+            (await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = code.Code }))).EnsureSuccessStatusCode();
+            flaggers.Add(browser);
+        }
+        await flaggers[0].SendAsync(Write(HttpMethod.Put, $"{comments}/2/flag"));
+        await flaggers[0].SendAsync(Write(HttpMethod.Put, $"{comments}/2/flag"));
+        Assert.False((await Expect(await _app.Browser().GetAsync(comments), HttpStatusCode.OK))[1].GetProperty("hidden").GetBoolean());
+        await flaggers[1].SendAsync(Write(HttpMethod.Put, $"{comments}/2/flag"));
+        await flaggers[2].SendAsync(Write(HttpMethod.Put, $"{comments}/2/flag"));
+
+        var public_ = (await Expect(await _app.Browser().GetAsync(comments), HttpStatusCode.OK))[1];
+        var forModerator = (await Expect(await moderator.GetAsync(comments), HttpStatusCode.OK))[1];
+        Assert.Equal((true, JsonValueKind.Null), (public_.GetProperty("hidden").GetBoolean(), public_.GetProperty("text").ValueKind));
+        Assert.Equal("Jullie zijn allemaal gek", forModerator.GetProperty("text").GetString());
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{comments}/2/restore", new { reason = "" })), HttpStatusCode.BadRequest);
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{comments}/2/restore", new { reason = "Kritiek mag, dit is geen schelden" })), HttpStatusCode.NoContent);
+
+        var log = await Expect(await _app.Browser().GetAsync($"{Base}/{id}/moderation-log"), HttpStatusCode.OK);
+        Assert.Equal([("hidden", "residents' flags"), ("restored", "a moderator")],
+            log.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("by").GetString())));
+        Assert.Equal("Kritiek mag, dit is geen schelden", log[1].GetProperty("reason").GetString());
+        Assert.DoesNotContain("gek", log.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("Jullie zijn allemaal gek", (await Expect(await _app.Browser().GetAsync(comments), HttpStatusCode.OK))[1].GetProperty("text").GetString());
     }
 
     [Theory]

@@ -26,6 +26,13 @@ public interface IProposalGrain : IGrainWithStringKey
 
     Task<ProposalView> PledgeAsync(string pledgerKey, string text);
 
+    Task<ProposalView> CommentAsync(string authorKey, string text, int? replyTo);
+
+    /// <summary>Flags a comment; with enough flags it is hidden until a moderator looks at it.</summary>
+    Task<ProposalView> FlagCommentAsync(string flaggerKey, int number);
+
+    Task<ProposalView> ModerateCommentAsync(ModerateComment command);
+
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
     Task<ProposalView> ReviewAsync(FeasibilityReview review);
 }
@@ -35,6 +42,14 @@ public interface IProposalGrain : IGrainWithStringKey
 public sealed record FeasibilityReview(bool Feasible, string? Reason, long? AdjustedCostCents);
 
 public sealed record Pledge(int Number, string PledgerKey, string Text);
+
+/// <param name="Hide">True to hide, false to restore.</param>
+public sealed record ModerateComment(int Number, bool Hide, string Reason, Corporations.StaffMember By, string? ByName);
+
+public sealed record Comment(int Number, string AuthorKey, int? ReplyTo, string Text, DateTimeOffset At, ImmutableArray<string> Flags, bool Hidden);
+
+/// <summary>One entry of the public moderation log: who (null: the flags), when, why, and what happened.</summary>
+public sealed record ModerationEntry(int Comment, bool Hidden, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At);
 
 /// <param name="AuthorKey">Who submits it, as the server knows them; only they may revise or withdraw it.</param>
 public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text);
@@ -70,6 +85,10 @@ public sealed record ProposalView(
     public ImmutableArray<Pledge> Pledges { get; init; } = [];
 
     public FeasibilityReview? Review { get; init; }
+
+    public ImmutableArray<Comment> Comments { get; init; } = [];
+
+    public ImmutableArray<ModerationEntry> ModerationLog { get; init; } = [];
 
     /// <summary>What the proposal costs on the ballot: the reviewed cost when there is one.</summary>
     public long BallotCostCents => Review?.AdjustedCostCents ?? Text.CostCents;

@@ -21,3 +21,14 @@ public sealed record HelpPledged(string PledgerKey, string Text) : ProposalEvent
 /// <summary>The corporation's feasibility review. Not feasible always has a reason, which the authors read;
 /// <paramref name="AdjustedCostCents"/> replaces the resident's estimate on the ballot.</summary>
 public sealed record ProposalReviewed(bool Feasible, string? Reason, long? AdjustedCostCents) : ProposalEvent;
+
+/// <summary>A comment in the proposal's discussion; <paramref name="ReplyTo"/> makes it part of a thread.</summary>
+public sealed record CommentPosted(int Number, string AuthorKey, int? ReplyTo, string Text, DateTimeOffset At) : ProposalEvent;
+
+/// <summary>A resident flags a comment as breaking the rules of the conversation; once per resident.</summary>
+public sealed record CommentFlagged(int Number, string FlaggerKey) : ProposalEvent;
+
+/// <summary>A comment hidden pending review (<paramref name="By"/> null: enough flags hid it) or by a moderator.</summary>
+public sealed record CommentHidden(int Number, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At) : ProposalEvent;
+
+public sealed record CommentRestored(int Number, string Reason, Corporations.StaffMember By, string? ByName, DateTimeOffset At) : ProposalEvent;

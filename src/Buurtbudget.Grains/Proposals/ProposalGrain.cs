@@ -14,11 +14,20 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     public const int MaxPledgesPerResident = 3;
     public const int MaxReasonLength = 2_000;
 
-    private readonly EventJournal<ProposalState, ProposalEvent> _journal;
+    public const int MaxCommentLength = 2_000;
+    public const int DefaultFlagsToHide = 3;
 
-    public ProposalGrain(IGrainContext context, IEventLedger ledger)
+    private readonly EventJournal<ProposalState, ProposalEvent> _journal;
+    private readonly TimeProvider _time;
+    private readonly int _flagsToHide;
+
+    /// <param name="flagsToHide">How many residents' flags hide a comment until a moderator looks at it.</param>
+    public ProposalGrain(IGrainContext context, IEventLedger ledger, TimeProvider? time = null, int flagsToHide = DefaultFlagsToHide)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentOutOfRangeException.ThrowIfLessThan(flagsToHide, 1);
+        _time = time ?? TimeProvider.System;
+        _flagsToHide = flagsToHide;
         _journal = new(ledger, StreamPrefix + context.Key, ProposalJson.Instance, context, () => new ProposalState(), snapshotEvery: 100);
     }
 
@@ -92,6 +101,57 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         await _journal.AppendAsync(new HelpPledged(pledgerKey, pledge));
         return _journal.Confirmed.View!;
     }
+
+    public async Task<ProposalView> CommentAsync(string authorKey, string text, int? replyTo)
+    {
+        var proposal = OpenProposal(authorKey);
+        string comment = text?.Trim() ?? "";
+        Require(comment.Length is >= 1 and <= MaxCommentLength && !comment.Any(c => char.IsControl(c) && c is not '\n'), ProposalProblem.InvalidText,
+            $"A comment is 1 to {MaxCommentLength} characters.");
+        Require(replyTo is null || (replyTo >= 1 && replyTo <= proposal.Comments.Length), ProposalProblem.InvalidText,
+            $"There is no comment {replyTo} to reply to.");
+        await _journal.AppendAsync(new CommentPosted(proposal.Comments.Length + 1, authorKey, replyTo, comment, _time.GetUtcNow()));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> FlagCommentAsync(string flaggerKey, int number)
+    {
+        var proposal = OpenProposal(flaggerKey);
+        var comment = CommentOf(proposal, number);
+        if (comment.Flags.Contains(flaggerKey) || comment.Hidden)
+        {
+            return proposal;
+        }
+        var flagged = new CommentFlagged(number, flaggerKey);
+        if (comment.Flags.Length + 1 >= _flagsToHide)
+        {
+            await _journal.AppendAsync(flagged, new CommentHidden(number, $"Flagged by {_flagsToHide} residents; waiting for a moderator.", null, null, _time.GetUtcNow()));
+        }
+        else
+        {
+            await _journal.AppendAsync(flagged);
+        }
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> ModerateCommentAsync(ModerateComment command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var proposal = Existing();
+        var comment = CommentOf(proposal, command.Number);
+        string reason = command.Reason?.Trim() ?? "";
+        Require(reason.Length is >= 3 and <= 500, ProposalProblem.InvalidText, "Give a reason of 3 to 500 characters; it goes in the public moderation log.");
+        Require(comment.Hidden != command.Hide, ProposalProblem.InvalidText, command.Hide ? "This comment is already hidden." : "This comment is not hidden.");
+        await _journal.AppendAsync(command.Hide
+            ? new CommentHidden(command.Number, reason, command.By, command.ByName, _time.GetUtcNow())
+            : new CommentRestored(command.Number, reason, command.By, command.ByName, _time.GetUtcNow()));
+        return _journal.Confirmed.View!;
+    }
+
+    private static Comment CommentOf(ProposalView proposal, int number) =>
+        number >= 1 && number <= proposal.Comments.Length
+            ? proposal.Comments[number - 1]
+            : throw new ProposalException(ProposalProblem.UnknownProposal, $"This proposal has no comment {number}.");
 
     public async Task<ProposalView> ReviewAsync(FeasibilityReview review)
     {

@@ -13,6 +13,10 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(SupportWithdrawn))]
 [JsonSerializable(typeof(HelpPledged))]
 [JsonSerializable(typeof(ProposalReviewed))]
+[JsonSerializable(typeof(CommentPosted))]
+[JsonSerializable(typeof(CommentFlagged))]
+[JsonSerializable(typeof(CommentHidden))]
+[JsonSerializable(typeof(CommentRestored))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -28,7 +32,11 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.ProposalSupported)
         .Add(ProposalJsonContext.Default.SupportWithdrawn)
         .Add(ProposalJsonContext.Default.HelpPledged)
-        .Add(ProposalJsonContext.Default.ProposalReviewed);
+        .Add(ProposalJsonContext.Default.ProposalReviewed)
+        .Add(ProposalJsonContext.Default.CommentPosted)
+        .Add(ProposalJsonContext.Default.CommentFlagged)
+        .Add(ProposalJsonContext.Default.CommentHidden)
+        .Add(ProposalJsonContext.Default.CommentRestored);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -50,6 +58,8 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
             {
                 Supporters = view.Supporters.IsDefault ? [] : view.Supporters,
                 Pledges = view.Pledges.IsDefault ? [] : view.Pledges,
+                Comments = view.Comments.IsDefault ? [] : view.Comments,
+                ModerationLog = view.ModerationLog.IsDefault ? [] : view.ModerationLog,
             },
         };
     }

@@ -9,6 +9,9 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
 {
     public ProposalView? View { get; set; }
 
+    private static ImmutableArray<Comment> Change(ImmutableArray<Comment> comments, int number, Func<Comment, Comment> change) =>
+        comments.SetItem(number - 1, change(comments[number - 1]));
+
     public void Apply(ProposalEvent change, LedgerEntry entry)
     {
         View = change switch
@@ -20,6 +23,19 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
             ProposalSupported s => View! with { Supporters = View.Supporters.Add(s.SupporterKey) },
             SupportWithdrawn s => View! with { Supporters = View.Supporters.Remove(s.SupporterKey) },
             ProposalReviewed r => View! with { Review = new FeasibilityReview(r.Feasible, r.Reason, r.AdjustedCostCents) },
+            CommentPosted c => View! with { Comments = View.Comments.Add(new Comment(c.Number, c.AuthorKey, c.ReplyTo, c.Text, c.At, [], false)) },
+            CommentFlagged f => View! with { Comments = Change(View.Comments, f.Number, c => c with { Flags = c.Flags.Add(f.FlaggerKey) }) },
+            CommentHidden h => View! with
+            {
+                Comments = Change(View.Comments, h.Number, c => c with { Hidden = true }),
+                ModerationLog = View.ModerationLog.Add(new ModerationEntry(h.Number, true, h.Reason, h.By, h.ByName, h.At)),
+            },
+            CommentRestored r => View! with
+            {
+                // Restored comments start counting flags again: the moderator judged the earlier ones.
+                Comments = Change(View.Comments, r.Number, c => c with { Hidden = false, Flags = [] }),
+                ModerationLog = View.ModerationLog.Add(new ModerationEntry(r.Number, false, r.Reason, r.By, r.ByName, r.At)),
+            },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

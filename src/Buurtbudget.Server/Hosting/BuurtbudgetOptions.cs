@@ -41,6 +41,10 @@ public sealed class BuurtbudgetOptions
     /// </summary>
     public List<StaffMemberOptions> PlatformOperators { get; set; } = [];
 
+    /// <summary>How many residents' flags hide a comment until a moderator has looked at it.</summary>
+    [Range(1, 100)]
+    public int CommentFlagsToHide { get; set; } = 3;
+
     /// <summary>
     /// OpenID Connect providers people may sign in with, by name (the name is part of the callback URL, so it
     /// is lowercase letters, digits and dashes): for example a corporation's IdP for residents and a staff IdP.

@@ -18,9 +18,11 @@ internal static class GrainExtensions
         {
             var ledger = services.GetRequiredService<IEventLedger>();
             var secrets = services.GetRequiredService<ServerSecrets>();
+            var time = services.GetRequiredService<TimeProvider>();
+            var options = services.Buurtbudget();
             return new GrainRuntime(services.GetRequiredService<TimeProvider>())
                 .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
-                .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
+                .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger, time, options.CommentFlagsToHide))
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
