@@ -1,5 +1,6 @@
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Grains.Runtime;
@@ -27,7 +28,8 @@ internal sealed class ServerNode : IAsyncDisposable
             .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger))
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
             .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher))
-            .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
+            .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
+                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrecy));
     }
 
     public IEventLedger Ledger { get; }

@@ -63,6 +63,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/voting-codes/revoke", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/ballots/mine", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/paper-ballots", ["moderator"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}", null),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals", ["resident"]),
@@ -202,6 +203,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },
         _ when route.EndsWith("/hide", StringComparison.Ordinal) || route.EndsWith("/restore", StringComparison.Ordinal) => new { reason = "Matrix" },
         _ when route.EndsWith("/ballots", StringComparison.Ordinal) => new { entries = new[] { new { projectId = "bomen", value = 1 } } },
+        _ when route.EndsWith("/paper-ballots", StringComparison.Ordinal) => new { code = "AAAA-BBBB-CCCC-DDDD", entries = new[] { new { projectId = "bomen", value = 1 } } },
         _ => new { code = "AAAA-BBBB-CCCC-DDDD" },
     };
 

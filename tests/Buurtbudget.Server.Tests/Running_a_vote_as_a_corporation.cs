@@ -113,6 +113,37 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
     }
 
     [Fact]
+    public async Task Two_moderators_enter_a_paper_ballot_which_then_counts_and_closes_the_code_for_online_voting()
+    {
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new(Issuer, "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        foreach (var moderator in new[] { "moritz", "mila" })
+        {
+            await register.GrantRoleAsync(new(new(Issuer, moderator), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
+        }
+        var oost = _app.Grains.GetGrain<Grains.Neighbourhoods.INeighbourhoodGrain>("oost");
+        await oost.CreateBudgetCycleAsync(new("2026", "2026", 1_000_000));
+        await oost.OpenVotingAsync(new("2026", [new("bomen", "Trees", 500_000), new("bankjes", "Benches", 300_000)],
+            new Domain.Ballots.BallotDescription(Domain.Ballots.BallotKind.Approval, 1, 2), new(Domain.Rules.RuleKind.Greedy),
+            Grains.Neighbourhoods.RevotePolicy.LastBallotCounts, Grains.Neighbourhoods.Eligibility.Census));
+        string code = (await _app.Grains.GetGrain<Grains.VotingCodes.IVotingCodesGrain>("oost").IssueAsync(new("2026", ["Kade 1"]))).Codes[0].Code;
+        var resident = _app.Browser("10.0.0.7");
+        await Expect(await resident.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code })), HttpStatusCode.OK);
+        var paper = new { code, entries = new[] { new { projectId = "bomen", value = 1 } } };
+
+        var first = await Expect(await (await _app.Staff(Issuer, "moritz")).SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/paper-ballots", paper)), HttpStatusCode.Accepted);
+        var second = await Expect(await (await _app.Staff(Issuer, "mila")).SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/paper-ballots", paper)), HttpStatusCode.Created);
+
+        Assert.False(first.GetProperty("counted").GetBoolean());
+        Assert.Matches("^neighbourhood/oost#[0-9]+:[0-9a-f]{64}$", second.GetProperty("receipt").GetString()!);
+        var online = Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/ballots", new { entries = new[] { new { projectId = "bankjes", value = 1 } } });
+        online.Headers.Add("Idempotency-Key", "after-paper");
+        await Expect(await resident.SendAsync(online), HttpStatusCode.Forbidden);
+        Assert.Equal(1, (await oost.GetCycleAsync("2026")).Tally!.Turnout);
+    }
+
+    [Fact]
     public async Task A_broken_address_list_is_refused_with_its_lines_and_no_code_is_issued()
     {
         var platform = await _app.Staff(BuurtbudgetApp.Operator.Issuer, BuurtbudgetApp.Operator.Subject);

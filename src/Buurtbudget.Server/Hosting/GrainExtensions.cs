@@ -1,5 +1,6 @@
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Grains.VotingCodes;
@@ -25,7 +26,8 @@ internal static class GrainExtensions
                 .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger, time, options.CommentFlagsToHide))
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
-                .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger));
+                .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
+                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
     }
