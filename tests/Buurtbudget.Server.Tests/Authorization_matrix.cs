@@ -46,6 +46,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/results", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/results.pb", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/results.csv", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/published-ballots", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/receipts/{position:long}", null),
         ("*", "/hubs/live-results/negotiate", null),

@@ -110,6 +110,15 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
         var playground = results.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("projectId").GetString() == "speeltuin");
         Assert.Equal("NoSupport", playground.GetProperty("verdict").GetString());
         Assert.Equal(800_000, results.GetProperty("spentCents").GetInt64());
+
+        // The export recounts to the same result with the rule engine the CLI uses on any Pabulib file.
+        string pb = await _app.Browser().GetStringAsync("/api/neighbourhoods/oost/cycles/2026/results.pb");
+        var election = Domain.Pabulib.PabulibConversion.ToElection(Domain.Pabulib.PabulibReader.Read(new StringReader(pb)));
+        Assert.Equal((2, 10_000m), (election.VoterCount, election.Budget));
+        var recount = Domain.Rules.OutcomeCalculator.Compute(election, new Domain.Rules.OutcomeRule(Domain.Rules.RuleKind.EqualShares, Completion: Domain.Rules.Completion.Add1));
+        Assert.Equal(["bankjes", "bomen"], recount.SelectedSorted.ToArray());
+        string csv = await _app.Browser().GetStringAsync("/api/neighbourhoods/oost/cycles/2026/results.csv");
+        Assert.Contains("speeltuin;Playground;9000.00;0;0;NoSupport", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,10 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     /// <summary>The outcome of the rule on the current ballots (the server decides who may see it when).</summary>
     Task<Outcome> ComputeOutcomeAsync(string cycleId);
 
+    /// <summary>After voting closed: the counted ballots as an anonymised Pabulib (.pb) file, in euros, so anyone can
+    /// recount the result with the reference tools.</summary>
+    Task<string> ExportPabulibAsync(string cycleId);
+
     /// <summary>After voting closed: every receipt issued, and the counted ballots without any link to them.</summary>
     Task<PublishedBallots> GetPublishedBallotsAsync(string cycleId);
 }

@@ -181,6 +181,13 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         return Task.FromResult(BallotBox.ComputeOutcome(cycle));
     }
 
+    public Task<string> ExportPabulibAsync(string cycleId)
+    {
+        var cycle = ConfirmedCycle(cycleId);
+        Require(PhaseRules.VotingHasClosed(cycle.Phase), CycleProblem.WrongPhase, $"The ballots of '{cycle.Title}' can be exported when voting has closed.");
+        return Task.FromResult(BallotBox.ExportPabulib(cycle, NeighbourhoodId));
+    }
+
     public Task<PublishedBallots> GetPublishedBallotsAsync(string cycleId)
     {
         var cycle = ConfirmedCycle(cycleId);
