@@ -1,4 +1,5 @@
 using Buurtbudget.Grains.Corporations;
+using Buurtbudget.Grains.Deliberation;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
@@ -29,6 +30,7 @@ internal sealed class ServerNode : IAsyncDisposable
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
             .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher))
             .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
+                .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, TimeProvider.System))
                 .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrecy));
     }
 

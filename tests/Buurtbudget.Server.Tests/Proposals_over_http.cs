@@ -166,6 +166,37 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         Assert.Equal("Jullie zijn allemaal gek", (await Expect(await _app.Browser().GetAsync(comments), HttpStatusCode.OK))[1].GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task A_moderator_runs_a_time_boxed_round_on_some_proposals_and_closes_it_with_a_summary()
+    {
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        await register.GrantRoleAsync(new(new("https://login.ymere.test", "moritz"), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
+        var moderator = await _app.Staff("https://login.ymere.test", "moritz");
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var anna = await Resident(0);
+        string id = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Samen", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        const string Rounds = "/api/neighbourhoods/oost/cycles/2026/rounds";
+        var round = new { question = "Wie onderhoudt de tuin?", proposalIds = new[] { id }, closesAt = DateTimeOffset.UtcNow.AddDays(14) };
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, Rounds, round)), HttpStatusCode.Conflict);
+        await oost.ChangePhaseAsync("2026", CyclePhase.Deliberation);
+
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, Rounds, round)), HttpStatusCode.Created);
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, Rounds, new { question = "Q?", proposalIds = new[] { "pghost" }, closesAt = DateTimeOffset.UtcNow.AddDays(1) })), HttpStatusCode.BadRequest);
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, Rounds, new { question = "Te lang", proposalIds = new[] { id }, closesAt = DateTimeOffset.UtcNow.AddDays(90) })), HttpStatusCode.BadRequest);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/comments", new { text = "Ik doe mee" })), HttpStatusCode.Created);
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Rounds}/1/close", new { summary = "Drie buren onderhouden de tuin samen." })), HttpStatusCode.OK);
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Rounds}/1/close", new { summary = "Nog eens" })), HttpStatusCode.Conflict);
+
+        var rounds = await Expect(await _app.Browser().GetAsync(Rounds), HttpStatusCode.OK);
+        var only = Assert.Single(rounds.EnumerateArray());
+        Assert.Equal(("Wie onderhoudt de tuin?", "Drie buren onderhouden de tuin samen.", id),
+            (only.GetProperty("question").GetString(), only.GetProperty("summary").GetString(), only.GetProperty("proposalIds")[0].GetString()));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

@@ -1,4 +1,5 @@
 using Buurtbudget.Grains.Corporations;
+using Buurtbudget.Grains.Deliberation;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
@@ -27,6 +28,7 @@ internal static class GrainExtensions
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
+                .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))
                 .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
