@@ -117,6 +117,20 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         var ballot = opened.GetProperty("cycle").GetProperty("projects").EnumerateArray()
             .Select(p => (p.GetProperty("id").GetString(), p.GetProperty("title").GetString(), p.GetProperty("costCents").GetInt64())).ToList();
         Assert.Equal([(ids[0], "Moestuin", 120_000L), (ids[2], "Bankjes", 40_000L)], ballot);
+
+        var voter = await Resident(1);
+        var cast = Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/ballots", new { entries = new[] { new { projectId = ids[2], value = 1 } } });
+        cast.Headers.Add("Idempotency-Key", "impl-1");
+        await Expect(await voter.SendAsync(cast), HttpStatusCode.Created);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[2]}/implementation", new { status = "Planned", note = "Levering in mei" })), HttpStatusCode.Conflict);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/close-voting")), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[2]}/implementation", new { status = "Planned", note = "Levering in mei" })), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[1]}/implementation", new { status = "Planned", note = "Niet op het stembiljet" })), HttpStatusCode.Conflict);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[2]}/implementation", new { status = "Done", note = "De bankjes staan er" })), HttpStatusCode.OK);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{ids[2]}/implementation", new { status = "InProgress", note = "Toch niet" })), HttpStatusCode.BadRequest);
+
+        var benches = await Expect(await _app.Browser().GetAsync($"{Base}/{ids[2]}"), HttpStatusCode.OK);
+        Assert.Equal(["Planned", "Done"], benches.GetProperty("implementation").EnumerateArray().Select(u => u.GetProperty("status").GetString()));
     }
 
     [Fact]

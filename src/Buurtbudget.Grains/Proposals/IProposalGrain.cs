@@ -33,6 +33,8 @@ public interface IProposalGrain : IGrainWithStringKey
 
     Task<ProposalView> ModerateCommentAsync(ModerateComment command);
 
+    Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by);
+
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
     Task<ProposalView> ReviewAsync(FeasibilityReview review);
 }
@@ -42,6 +44,17 @@ public interface IProposalGrain : IGrainWithStringKey
 public sealed record FeasibilityReview(bool Feasible, string? Reason, long? AdjustedCostCents);
 
 public sealed record Pledge(int Number, string PledgerKey, string Text);
+
+public enum ImplementationStatus
+{
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+/// <summary>A milestone or status update on a funded proposal.</summary>
+public sealed record ImplementationUpdate(ImplementationStatus Status, string Note, DateTimeOffset At);
 
 /// <param name="Hide">True to hide, false to restore.</param>
 public sealed record ModerateComment(int Number, bool Hide, string Reason, Corporations.StaffMember By, string? ByName);
@@ -89,6 +102,8 @@ public sealed record ProposalView(
     public ImmutableArray<Comment> Comments { get; init; } = [];
 
     public ImmutableArray<ModerationEntry> ModerationLog { get; init; } = [];
+
+    public ImmutableArray<ImplementationUpdate> Implementation { get; init; } = [];
 
     /// <summary>What the proposal costs on the ballot: the reviewed cost when there is one.</summary>
     public long BallotCostCents => Review?.AdjustedCostCents ?? Text.CostCents;

@@ -32,3 +32,6 @@ public sealed record CommentFlagged(int Number, string FlaggerKey) : ProposalEve
 public sealed record CommentHidden(int Number, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At) : ProposalEvent;
 
 public sealed record CommentRestored(int Number, string Reason, Corporations.StaffMember By, string? ByName, DateTimeOffset At) : ProposalEvent;
+
+/// <summary>The corporation reports progress on a funded proposal; residents see every update.</summary>
+public sealed record ImplementationUpdated(ImplementationStatus Status, string Note, DateTimeOffset At, Corporations.StaffMember By) : ProposalEvent;

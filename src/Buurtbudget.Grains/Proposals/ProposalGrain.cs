@@ -148,6 +148,18 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
+    public async Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by)
+    {
+        var proposal = Existing();
+        Require(Enum.IsDefined(status), ProposalProblem.InvalidText, "The status is planned, in progress, done or cancelled.");
+        string text = note?.Trim() ?? "";
+        Require(text.Length is >= 3 and <= 2_000, ProposalProblem.InvalidText, "Describe the update in 3 to 2,000 characters.");
+        Require(proposal.Implementation.IsEmpty || proposal.Implementation[^1].Status is not (ImplementationStatus.Done or ImplementationStatus.Cancelled),
+            ProposalProblem.InvalidText, "This proposal is already done or cancelled.");
+        await _journal.AppendAsync(new ImplementationUpdated(status, text, _time.GetUtcNow(), by));
+        return _journal.Confirmed.View!;
+    }
+
     private static Comment CommentOf(ProposalView proposal, int number) =>
         number >= 1 && number <= proposal.Comments.Length
             ? proposal.Comments[number - 1]

@@ -17,6 +17,7 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(CommentFlagged))]
 [JsonSerializable(typeof(CommentHidden))]
 [JsonSerializable(typeof(CommentRestored))]
+[JsonSerializable(typeof(ImplementationUpdated))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -36,7 +37,8 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.CommentPosted)
         .Add(ProposalJsonContext.Default.CommentFlagged)
         .Add(ProposalJsonContext.Default.CommentHidden)
-        .Add(ProposalJsonContext.Default.CommentRestored);
+        .Add(ProposalJsonContext.Default.CommentRestored)
+        .Add(ProposalJsonContext.Default.ImplementationUpdated);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -60,6 +62,7 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
                 Pledges = view.Pledges.IsDefault ? [] : view.Pledges,
                 Comments = view.Comments.IsDefault ? [] : view.Comments,
                 ModerationLog = view.ModerationLog.IsDefault ? [] : view.ModerationLog,
+                Implementation = view.Implementation.IsDefault ? [] : view.Implementation,
             },
         };
     }

@@ -36,6 +36,7 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
                 Comments = Change(View.Comments, r.Number, c => c with { Hidden = false, Flags = [] }),
                 ModerationLog = View.ModerationLog.Add(new ModerationEntry(r.Number, false, r.Reason, r.By, r.ByName, r.At)),
             },
+            ImplementationUpdated u => View! with { Implementation = View.Implementation.Add(new ImplementationUpdate(u.Status, u.Note, u.At)) },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

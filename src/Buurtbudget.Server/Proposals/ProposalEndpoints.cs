@@ -24,6 +24,8 @@ internal static class ProposalEndpoints
 
     public sealed record PledgeRequest(string? Text);
 
+    public sealed record ImplementationRequest(ImplementationStatus? Status, string? Note);
+
     public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
 
     public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges);
@@ -33,7 +35,8 @@ internal static class ProposalEndpoints
     /// <summary>A proposal as anyone sees it; <c>Mine</c> and <c>SupportedByMe</c> only for the signed-in household.</summary>
     public sealed record ProposalDetails(
         string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
-        int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents, bool Mine, bool SupportedByMe);
+        int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents,
+        ImmutableArray<ImplementationUpdate> Implementation, bool Mine, bool SupportedByMe);
 
     public static void MapProposalEndpoints(this WebApplication app)
     {
@@ -47,6 +50,32 @@ internal static class ProposalEndpoints
         cycle.MapDelete("/{proposalId:id}/support", WithdrawSupport).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/pledges", Pledge).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/review", Review).RequireStaff(StaffAction.ReviewFeasibility);
+        cycle.MapPost("/{proposalId:id}/implementation", UpdateImplementation).RequireStaff(StaffAction.ManageCycles);
+    }
+
+    /// <summary>Progress on a funded proposal, after the vote: planned, in progress, done or cancelled, with a note.</summary>
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> UpdateImplementation(
+        string neighbourhoodId, string cycleId, string proposalId, ImplementationRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        Cycles.FinalResults results, ILogger<ReviewRequest> logger)
+    {
+        if (request.Status is not { } status)
+        {
+            return TypedResults.Problem("Give the status: Planned, InProgress, Done or Cancelled.", statusCode: 400, title: "The status is missing");
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        var outcome = await results.OfAsync(cycle, neighbourhoodId);
+        if (outcome is null || cycle.Phase is not (CyclePhase.Results or CyclePhase.Implementation))
+        {
+            return TypedResults.Problem($"Progress is reported after the vote, in the results and implementation phases; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
+                statusCode: 409, title: "Not in this phase");
+        }
+        if (!outcome.Selected.Contains(proposalId))
+        {
+            return TypedResults.Problem("Only funded proposals have an implementation to report on.", statusCode: 409, title: "Not funded");
+        }
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).UpdateImplementationAsync(status, request.Note ?? "", user.Member()!);
+        StaffAudit.Record(logger, user, $"implementation-{proposalId}-{status}", neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, null));
     }
 
     /// <summary>The corporation judges a proposal feasible (optionally at its own cost estimate) or not, with a reason.</summary>
@@ -161,7 +190,7 @@ internal static class ProposalEndpoints
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
-        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents,
+        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents, view.Implementation,
         view.AuthorKey == resident, resident is not null && view.Supporters.Contains(resident));
 
     private static ProblemHttpResult NotYourCycle() =>
