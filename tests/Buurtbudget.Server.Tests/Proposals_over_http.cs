@@ -205,6 +205,13 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Rounds}/1/close", new { summary = "Drie buren onderhouden de tuin samen." })), HttpStatusCode.OK);
         await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Rounds}/1/close", new { summary = "Nog eens" })), HttpStatusCode.Conflict);
 
+        string twin = (await Expect(await (await Resident(1)).SendAsync(Write(HttpMethod.Post, Base, new { title = "Groentetuin", description = "Ook", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/merge", new { duplicateId = id })), HttpStatusCode.BadRequest);
+        var merged = await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/merge", new { duplicateId = twin })), HttpStatusCode.OK);
+        Assert.Equal("Merged", (await Expect(await _app.Browser().GetAsync($"{Base}/{twin}"), HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal(twin, merged.GetProperty("mergedFrom")[0].GetString());
+
         var rounds = await Expect(await _app.Browser().GetAsync(Rounds), HttpStatusCode.OK);
         var only = Assert.Single(rounds.EnumerateArray());
         Assert.Equal(("Wie onderhoudt de tuin?", "Drie buren onderhouden de tuin samen.", id),

@@ -33,6 +33,13 @@ public interface IProposalGrain : IGrainWithStringKey
 
     Task<ProposalView> ModerateCommentAsync(ModerateComment command);
 
+    /// <summary>Takes in a duplicate: its author becomes a co-author, its supporters and pledges join (each household
+    /// counted once). Taking in the same proposal twice changes nothing.</summary>
+    Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by);
+
+    /// <summary>Marks this proposal as merged into <paramref name="targetId"/>; it takes no more support or changes.</summary>
+    Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by);
+
     Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by);
 
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
@@ -78,6 +85,9 @@ public enum ProposalStatus
 {
     Open,
     Withdrawn,
+
+    /// <summary>Merged into another proposal, which carries its authors, supporters and pledges on.</summary>
+    Merged,
 }
 
 public sealed record ProposalRevision(int Number, ProposalText Text);
@@ -104,6 +114,15 @@ public sealed record ProposalView(
     public ImmutableArray<ModerationEntry> ModerationLog { get; init; } = [];
 
     public ImmutableArray<ImplementationUpdate> Implementation { get; init; } = [];
+
+    /// <summary>Authors of proposals merged into this one; they may edit it like its author.</summary>
+    public ImmutableArray<string> CoAuthors { get; init; } = [];
+
+    /// <summary>Ids of the proposals merged into this one (their history stays on their own streams).</summary>
+    public ImmutableArray<string> MergedFrom { get; init; } = [];
+
+    /// <summary>For a merged proposal: the one it lives on in.</summary>
+    public string? MergedInto { get; init; }
 
     /// <summary>What the proposal costs on the ballot: the reviewed cost when there is one.</summary>
     public long BallotCostCents => Review?.AdjustedCostCents ?? Text.CostCents;

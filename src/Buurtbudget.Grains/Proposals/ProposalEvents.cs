@@ -35,3 +35,9 @@ public sealed record CommentRestored(int Number, string Reason, Corporations.Sta
 
 /// <summary>The corporation reports progress on a funded proposal; residents see every update.</summary>
 public sealed record ImplementationUpdated(ImplementationStatus Status, string Note, DateTimeOffset At, Corporations.StaffMember By) : ProposalEvent;
+
+/// <summary>A moderator merged a duplicate into this proposal, with everything that carries over.</summary>
+public sealed record ProposalAbsorbed(string SourceId, string SourceAuthorKey, System.Collections.Immutable.ImmutableArray<string> Supporters,
+    System.Collections.Immutable.ImmutableArray<Pledge> Pledges, Corporations.StaffMember By) : ProposalEvent;
+
+public sealed record ProposalMergedInto(string TargetId, Corporations.StaffMember By) : ProposalEvent;

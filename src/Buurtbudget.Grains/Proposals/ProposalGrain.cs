@@ -148,6 +148,34 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
+    public async Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var target = Existing();
+        Require(target.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "Only an open proposal can take in a duplicate.");
+        Require(source.Id != target.Id && source.NeighbourhoodId == target.NeighbourhoodId && source.CycleId == target.CycleId,
+            ProposalProblem.InvalidText, "Merge two different proposals of the same cycle.");
+        if (target.MergedFrom.Contains(sourceId))
+        {
+            return target;
+        }
+        Require(source.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "The duplicate was withdrawn or merged already.");
+        await _journal.AppendAsync(new ProposalAbsorbed(sourceId, source.AuthorKey, source.Supporters, source.Pledges, by));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by)
+    {
+        var proposal = Existing();
+        if (proposal.Status == ProposalStatus.Merged && proposal.MergedInto == targetId)
+        {
+            return proposal;
+        }
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "Only an open proposal can be merged.");
+        await _journal.AppendAsync(new ProposalMergedInto(targetId, by));
+        return _journal.Confirmed.View!;
+    }
+
     public async Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by)
     {
         var proposal = Existing();
@@ -184,7 +212,9 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     {
         Require(!string.IsNullOrEmpty(residentKey), ProposalProblem.InvalidText, "Sign in as a resident first.");
         var proposal = Existing();
-        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn.");
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, proposal.MergedInto is { } into
+            ? $"This proposal was merged into {into[(into.LastIndexOf('.') + 1)..]}; support and help go there now."
+            : "This proposal was withdrawn.");
         return proposal;
     }
 
@@ -193,9 +223,9 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
 
     private static void RequireAuthorOfOpen(ProposalView proposal, string authorKey)
     {
-        Require(string.Equals(proposal.AuthorKey, authorKey, StringComparison.Ordinal), ProposalProblem.NotTheAuthor,
-            "Only the author can change or withdraw this proposal.");
-        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn and can no longer change.");
+        Require(string.Equals(proposal.AuthorKey, authorKey, StringComparison.Ordinal) || proposal.CoAuthors.Contains(authorKey), ProposalProblem.NotTheAuthor,
+            "Only the authors can change or withdraw this proposal.");
+        Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "This proposal was withdrawn or merged and can no longer change.");
     }
 
     private static ProposalText Checked(ProposalText? text)

@@ -18,6 +18,8 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(CommentHidden))]
 [JsonSerializable(typeof(CommentRestored))]
 [JsonSerializable(typeof(ImplementationUpdated))]
+[JsonSerializable(typeof(ProposalAbsorbed))]
+[JsonSerializable(typeof(ProposalMergedInto))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -38,7 +40,9 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.CommentFlagged)
         .Add(ProposalJsonContext.Default.CommentHidden)
         .Add(ProposalJsonContext.Default.CommentRestored)
-        .Add(ProposalJsonContext.Default.ImplementationUpdated);
+        .Add(ProposalJsonContext.Default.ImplementationUpdated)
+        .Add(ProposalJsonContext.Default.ProposalAbsorbed)
+        .Add(ProposalJsonContext.Default.ProposalMergedInto);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -63,6 +67,8 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
                 Comments = view.Comments.IsDefault ? [] : view.Comments,
                 ModerationLog = view.ModerationLog.IsDefault ? [] : view.ModerationLog,
                 Implementation = view.Implementation.IsDefault ? [] : view.Implementation,
+                CoAuthors = view.CoAuthors.IsDefault ? [] : view.CoAuthors,
+                MergedFrom = view.MergedFrom.IsDefault ? [] : view.MergedFrom,
             },
         };
     }

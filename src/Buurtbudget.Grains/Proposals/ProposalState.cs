@@ -37,6 +37,14 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
                 ModerationLog = View.ModerationLog.Add(new ModerationEntry(r.Number, false, r.Reason, r.By, r.ByName, r.At)),
             },
             ImplementationUpdated u => View! with { Implementation = View.Implementation.Add(new ImplementationUpdate(u.Status, u.Note, u.At)) },
+            ProposalAbsorbed a => View! with
+            {
+                CoAuthors = a.SourceAuthorKey == View.AuthorKey || View.CoAuthors.Contains(a.SourceAuthorKey) ? View.CoAuthors : View.CoAuthors.Add(a.SourceAuthorKey),
+                Supporters = [.. View.Supporters.Union(a.Supporters, StringComparer.Ordinal)],
+                Pledges = View.Pledges.AddRange(a.Pledges.Select((p, i) => p with { Number = View.Pledges.Length + i + 1 })),
+                MergedFrom = View.MergedFrom.Add(a.SourceId),
+            },
+            ProposalMergedInto m => View! with { Status = ProposalStatus.Merged, MergedInto = m.TargetId },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

@@ -39,13 +39,15 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
         {
             return; // one node on SQLite: nobody else to hear from
         }
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var retry = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                // Its own connection, outside the pool: it is held for as long as the node runs, and closing it on
+                // stop must really close it rather than park a LISTENing session in the pool (Bug_002).
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(services.Buurtbudget().Postgres!.ConnectionString) { Pooling = false }.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, notice) => Heard(notice.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {

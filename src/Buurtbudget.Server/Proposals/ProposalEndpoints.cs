@@ -24,6 +24,8 @@ internal static class ProposalEndpoints
 
     public sealed record PledgeRequest(string? Text);
 
+    public sealed record MergeRequest(string? DuplicateId);
+
     public sealed record ImplementationRequest(ImplementationStatus? Status, string? Note);
 
     public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
@@ -36,7 +38,7 @@ internal static class ProposalEndpoints
     public sealed record ProposalDetails(
         string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
         int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents,
-        ImmutableArray<ImplementationUpdate> Implementation, bool Mine, bool SupportedByMe);
+        ImmutableArray<ImplementationUpdate> Implementation, ImmutableArray<string> MergedFrom, string? MergedInto, bool Mine, bool SupportedByMe);
 
     public static void MapProposalEndpoints(this WebApplication app)
     {
@@ -51,6 +53,34 @@ internal static class ProposalEndpoints
         cycle.MapPost("/{proposalId:id}/pledges", Pledge).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/review", Review).RequireStaff(StaffAction.ReviewFeasibility);
         cycle.MapPost("/{proposalId:id}/implementation", UpdateImplementation).RequireStaff(StaffAction.ManageCycles);
+        cycle.MapPost("/{proposalId:id}/merge", Merge).RequireStaff(StaffAction.Moderate);
+    }
+
+    /// <summary>A moderator merges a duplicate into this proposal before the vote: authors, supporters (each household
+    /// once) and pledges carry over, and the duplicate points here. Repeating the request changes nothing.</summary>
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Merge(
+        string neighbourhoodId, string cycleId, string proposalId, MergeRequest request, ClaimsPrincipal user, IGrainFactory grains, ILogger<MergeRequest> logger)
+    {
+        if (!Grains.Neighbourhoods.BudgetIds.IsValid(request.DuplicateId) || request.DuplicateId == proposalId)
+        {
+            return TypedResults.Problem("Name the duplicate to merge into this proposal (duplicateId), another proposal of this cycle.", statusCode: 400, title: "Which duplicate?");
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (!PhaseRules.AcceptsProposals(cycle.Phase) && cycle.Phase != CyclePhase.Review)
+        {
+            return TypedResults.Problem($"Proposals are merged before the vote; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.", statusCode: 409, title: "Not in this phase");
+        }
+        var duplicate = Proposal(grains, neighbourhoodId, cycleId, request.DuplicateId);
+        if (await duplicate.GetAsync() is not { } source)
+        {
+            return TypedResults.Problem("There is no such duplicate in this cycle.", statusCode: 404, title: "No such proposal");
+        }
+        var moderator = user.Member()!;
+        // Target first: if the second step fails, a retry finds the duplicate already taken in and only marks it.
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator);
+        await duplicate.MarkMergedAsync(proposalId, moderator);
+        StaffAudit.Record(logger, user, $"merge-{request.DuplicateId}-into-{proposalId}", neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, null));
     }
 
     /// <summary>Progress on a funded proposal, after the vote: planned, in progress, done or cancelled, with a note.</summary>
@@ -190,8 +220,8 @@ internal static class ProposalEndpoints
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
-        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents, view.Implementation,
-        view.AuthorKey == resident, resident is not null && view.Supporters.Contains(resident));
+        [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents, view.Implementation, view.MergedFrom, view.MergedInto,
+        view.AuthorKey == resident || (resident is not null && view.CoAuthors.Contains(resident)), resident is not null && view.Supporters.Contains(resident));
 
     private static ProblemHttpResult NotYourCycle() =>
         TypedResults.Problem("Your sign-in is for another neighbourhood or cycle.", statusCode: 403, title: "Not your neighbourhood");
