@@ -70,12 +70,22 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Mijn tuin", description = "x", costCents = 1 })), HttpStatusCode.Forbidden);
         await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{gardenId}", new { title = "Moestuin achter blok C", description = "Samen tuinieren, met bakken", costCents = 95_000 })), HttpStatusCode.OK);
 
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments", new { title = "Moestuin met kas", description = "Met een kleine kas", costCents = 99_000 })), HttpStatusCode.OK);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments/1/accept")), HttpStatusCode.Forbidden);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments/1/reject")), HttpStatusCode.OK);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments/1/accept")), HttpStatusCode.BadRequest);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments", new { title = "Moestuin achter blok C", description = "Samen tuinieren, met bakken en een kas", costCents = 99_000 })), HttpStatusCode.OK);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{gardenId}/amendments/2/accept")), HttpStatusCode.OK);
+
         var seenByBram = await Expect(await bram.GetAsync($"{Base}/{gardenId}"), HttpStatusCode.OK);
+        Assert.Equal(["Rejected", "Accepted"], seenByBram.GetProperty("amendments").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
+        Assert.True(seenByBram.GetProperty("amendments")[1].GetProperty("mine").GetBoolean());
+        Assert.Equal("Samen tuinieren, met bakken en een kas", seenByBram.GetProperty("text").GetProperty("description").GetString());
         Assert.Equal(1, seenByBram.GetProperty("supporters").GetInt32());
         Assert.True(seenByBram.GetProperty("supportedByMe").GetBoolean());
         Assert.False(seenByBram.GetProperty("mine").GetBoolean());
         Assert.True(seenByBram.GetProperty("pledges")[0].GetProperty("mine").GetBoolean());
-        Assert.Equal(2, seenByBram.GetProperty("history").GetArrayLength());
+        Assert.Equal(3, seenByBram.GetProperty("history").GetArrayLength());
         var list = await Expect(await _app.Browser().GetAsync(Base), HttpStatusCode.OK);
         Assert.Equal(["Moestuin achter blok C", "Bankjes"], list.EnumerateArray().Select(p => p.GetProperty("title").GetString()));
         Assert.Equal(1, list[0].GetProperty("pledges").GetInt32());

@@ -40,6 +40,11 @@ public interface IProposalGrain : IGrainWithStringKey
     /// <summary>Marks this proposal as merged into <paramref name="targetId"/>; it takes no more support or changes.</summary>
     Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by);
 
+    Task<ProposalView> SuggestAmendmentAsync(string suggesterKey, ProposalText text);
+
+    /// <summary>The authors accept (the proposal is revised to the amendment's text) or reject an amendment.</summary>
+    Task<ProposalView> AnswerAmendmentAsync(string authorKey, int number, bool accept);
+
     Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by);
 
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
@@ -51,6 +56,15 @@ public interface IProposalGrain : IGrainWithStringKey
 public sealed record FeasibilityReview(bool Feasible, string? Reason, long? AdjustedCostCents);
 
 public sealed record Pledge(int Number, string PledgerKey, string Text);
+
+public enum AmendmentStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+public sealed record Amendment(int Number, string SuggesterKey, ProposalText Text, AmendmentStatus Status, DateTimeOffset At);
 
 public enum ImplementationStatus
 {
@@ -114,6 +128,8 @@ public sealed record ProposalView(
     public ImmutableArray<ModerationEntry> ModerationLog { get; init; } = [];
 
     public ImmutableArray<ImplementationUpdate> Implementation { get; init; } = [];
+
+    public ImmutableArray<Amendment> Amendments { get; init; } = [];
 
     /// <summary>Authors of proposals merged into this one; they may edit it like its author.</summary>
     public ImmutableArray<string> CoAuthors { get; init; } = [];

@@ -41,3 +41,9 @@ public sealed record ProposalAbsorbed(string SourceId, string SourceAuthorKey, S
     System.Collections.Immutable.ImmutableArray<Pledge> Pledges, Corporations.StaffMember By) : ProposalEvent;
 
 public sealed record ProposalMergedInto(string TargetId, Corporations.StaffMember By) : ProposalEvent;
+
+/// <summary>A resident suggests a change to someone else's proposal; the authors accept or reject it.</summary>
+public sealed record AmendmentSuggested(int Number, string SuggesterKey, ProposalText Text, DateTimeOffset At) : ProposalEvent;
+
+/// <summary>The authors' answer; an accepted amendment is followed by the revision it makes.</summary>
+public sealed record AmendmentAnswered(int Number, bool Accepted) : ProposalEvent;

@@ -176,6 +176,31 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
+    public async Task<ProposalView> SuggestAmendmentAsync(string suggesterKey, ProposalText text)
+    {
+        var proposal = OpenProposal(suggesterKey);
+        Require(proposal.AuthorKey != suggesterKey && !proposal.CoAuthors.Contains(suggesterKey), ProposalProblem.InvalidText,
+            "You are an author of this proposal: edit it instead of suggesting an amendment.");
+        var amended = Checked(text);
+        Require(amended != proposal.Text, ProposalProblem.InvalidText, "The amendment is the same as the proposal.");
+        await _journal.AppendAsync(new AmendmentSuggested(proposal.Amendments.Length + 1, suggesterKey, amended, _time.GetUtcNow()));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> AnswerAmendmentAsync(string authorKey, int number, bool accept)
+    {
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, authorKey);
+        Require(number >= 1 && number <= proposal.Amendments.Length, ProposalProblem.UnknownProposal, $"This proposal has no amendment {number}.");
+        var amendment = proposal.Amendments[number - 1];
+        Require(amendment.Status == AmendmentStatus.Pending, ProposalProblem.InvalidText, "This amendment was already answered.");
+        // Accepting is one append: the answer and the revision it makes land together or not at all.
+        await (accept
+            ? _journal.AppendAsync(new AmendmentAnswered(number, true), new ProposalRevised(amendment.Text))
+            : _journal.AppendAsync(new AmendmentAnswered(number, false)));
+        return _journal.Confirmed.View!;
+    }
+
     public async Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by)
     {
         var proposal = Existing();

@@ -20,6 +20,8 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(ImplementationUpdated))]
 [JsonSerializable(typeof(ProposalAbsorbed))]
 [JsonSerializable(typeof(ProposalMergedInto))]
+[JsonSerializable(typeof(AmendmentSuggested))]
+[JsonSerializable(typeof(AmendmentAnswered))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -42,7 +44,9 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.CommentRestored)
         .Add(ProposalJsonContext.Default.ImplementationUpdated)
         .Add(ProposalJsonContext.Default.ProposalAbsorbed)
-        .Add(ProposalJsonContext.Default.ProposalMergedInto);
+        .Add(ProposalJsonContext.Default.ProposalMergedInto)
+        .Add(ProposalJsonContext.Default.AmendmentSuggested)
+        .Add(ProposalJsonContext.Default.AmendmentAnswered);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -68,6 +72,7 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
                 ModerationLog = view.ModerationLog.IsDefault ? [] : view.ModerationLog,
                 Implementation = view.Implementation.IsDefault ? [] : view.Implementation,
                 CoAuthors = view.CoAuthors.IsDefault ? [] : view.CoAuthors,
+                Amendments = view.Amendments.IsDefault ? [] : view.Amendments,
                 MergedFrom = view.MergedFrom.IsDefault ? [] : view.MergedFrom,
             },
         };

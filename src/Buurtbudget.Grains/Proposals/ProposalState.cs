@@ -45,6 +45,11 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
                 MergedFrom = View.MergedFrom.Add(a.SourceId),
             },
             ProposalMergedInto m => View! with { Status = ProposalStatus.Merged, MergedInto = m.TargetId },
+            AmendmentSuggested a => View! with { Amendments = View.Amendments.Add(new Amendment(a.Number, a.SuggesterKey, a.Text, AmendmentStatus.Pending, a.At)) },
+            AmendmentAnswered a => View! with
+            {
+                Amendments = View.Amendments.SetItem(a.Number - 1, View.Amendments[a.Number - 1] with { Status = a.Accepted ? AmendmentStatus.Accepted : AmendmentStatus.Rejected }),
+            },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

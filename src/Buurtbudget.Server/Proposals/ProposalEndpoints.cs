@@ -26,6 +26,8 @@ internal static class ProposalEndpoints
 
     public sealed record MergeRequest(string? DuplicateId);
 
+    public sealed record AmendmentView(int Number, ProposalText Text, AmendmentStatus Status, DateTimeOffset At, bool Mine);
+
     public sealed record ImplementationRequest(ImplementationStatus? Status, string? Note);
 
     public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
@@ -38,7 +40,8 @@ internal static class ProposalEndpoints
     public sealed record ProposalDetails(
         string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
         int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents,
-        ImmutableArray<ImplementationUpdate> Implementation, ImmutableArray<string> MergedFrom, string? MergedInto, bool Mine, bool SupportedByMe);
+        ImmutableArray<ImplementationUpdate> Implementation, ImmutableArray<string> MergedFrom, string? MergedInto,
+        ImmutableArray<AmendmentView> Amendments, bool Mine, bool SupportedByMe);
 
     public static void MapProposalEndpoints(this WebApplication app)
     {
@@ -54,6 +57,47 @@ internal static class ProposalEndpoints
         cycle.MapPost("/{proposalId:id}/review", Review).RequireStaff(StaffAction.ReviewFeasibility);
         cycle.MapPost("/{proposalId:id}/implementation", UpdateImplementation).RequireStaff(StaffAction.ManageCycles);
         cycle.MapPost("/{proposalId:id}/merge", Merge).RequireStaff(StaffAction.Moderate);
+        cycle.MapPost("/{proposalId:id}/amendments", SuggestAmendment).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPost("/{proposalId:id}/amendments/{number:int}/accept", AcceptAmendment).RequireAuthorization(Residents.ResidentPolicy);
+        cycle.MapPost("/{proposalId:id}/amendments/{number:int}/reject", RejectAmendment).RequireAuthorization(Residents.ResidentPolicy);
+    }
+
+    /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
+        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
+        {
+            return closed;
+        }
+        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.SuggestAmendmentAsync(resident, TextOf(request)));
+    }
+
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> AcceptAmendment(
+        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
+        {
+            return closed;
+        }
+        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: true));
+    }
+
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> RejectAmendment(
+        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains) =>
+        await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: false));
+
+    // Whose cycle it is is checked first, so a resident of another cycle learns nothing about this one's phase.
+    private static async Task<ProblemHttpResult?> NotWhileEditable(IGrainFactory grains, string neighbourhoodId, string cycleId, ClaimsPrincipal user)
+    {
+        if (user.VoterIn(neighbourhoodId, cycleId) is null)
+        {
+            return NotYourCycle();
+        }
+        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        return PhaseRules.AcceptsProposals(cycle.Phase)
+            ? null
+            : TypedResults.Problem($"Proposals change until the review starts; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.", statusCode: 409, title: "Not in this phase");
     }
 
     /// <summary>A moderator merges a duplicate into this proposal before the vote: authors, supporters (each household
@@ -221,6 +265,7 @@ internal static class ProposalEndpoints
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
         [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents, view.Implementation, view.MergedFrom, view.MergedInto,
+        [.. view.Amendments.Select(a => new AmendmentView(a.Number, a.Text, a.Status, a.At, a.SuggesterKey == resident))],
         view.AuthorKey == resident || (resident is not null && view.CoAuthors.Contains(resident)), resident is not null && view.Supporters.Contains(resident));
 
     private static ProblemHttpResult NotYourCycle() =>
