@@ -228,6 +228,42 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
             (only.GetProperty("question").GetString(), only.GetProperty("summary").GetString(), only.GetProperty("proposalIds")[0].GetString()));
     }
 
+    [Fact]
+    public async Task The_cycles_cost_limits_and_support_threshold_decide_what_may_be_proposed_and_what_reaches_the_ballot()
+    {
+        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        var admin = await _app.Staff("https://login.ymere.test", "anna");
+        const string Rules = "/api/neighbourhoods/oost/cycles/2026/proposal-rules";
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Rules, new { minCostCents = 10_000, maxCostCents = 5_000 })), HttpStatusCode.BadRequest);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Rules, new { minCostCents = 10_000, maxCostCents = 500_000, supportThreshold = 1 })), HttpStatusCode.OK);
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var anna = await Resident(0);
+        var bram = await Resident(1);
+
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Bloembak", description = "Klein", costCents = 5_000 })), HttpStatusCode.BadRequest);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Zwembad", description = "Groot", costCents = 900_000 })), HttpStatusCode.BadRequest);
+        string supported = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Tuin", costCents = 90_000 })), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
+        string unsupported = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Bankjes", description = "Plein", costCents = 40_000 })), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{supported}", new { title = "Moestuin", description = "Tuin", costCents = 600_000 })), HttpStatusCode.BadRequest);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{supported}/support")), HttpStatusCode.OK);
+        await oost.ChangePhaseAsync("2026", CyclePhase.Review);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Rules, new { supportThreshold = 0 })), HttpStatusCode.Conflict);
+        foreach (var id in new[] { supported, unsupported })
+        {
+            await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/review", new { feasible = true })), HttpStatusCode.OK);
+        }
+
+        var list = await Expect(await _app.Browser().GetAsync(Base), HttpStatusCode.OK);
+        var opened = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/open-voting",
+            new { ballot = new { kind = "Approval", minProjects = 1, maxProjects = 1 }, rule = new { kind = "Greedy" } })), HttpStatusCode.OK);
+
+        Assert.Equal([true, false], list.EnumerateArray().Select(p => p.GetProperty("goesForward").GetBoolean()));
+        Assert.Equal([supported], opened.GetProperty("cycle").GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

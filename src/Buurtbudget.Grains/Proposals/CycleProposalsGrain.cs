@@ -15,7 +15,7 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
     public const string StreamPrefix = "proposals/";
 
     private readonly IGrainContext _context;
-    private readonly EventJournal<CycleProposalsState, ProposalListed> _journal;
+    private readonly EventJournal<CycleProposalsState, CycleProposalsEvent> _journal;
 
     public CycleProposalsGrain(IGrainContext context, IEventLedger ledger)
     {
@@ -40,6 +40,11 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
             throw new ProposalException(ProposalProblem.WrongPhase,
                 $"'{cycle.Title}' takes new proposals in the ideas and deliberation phases; it is in the {PhaseRules.Name(cycle.Phase)} phase.");
         }
+        ArgumentNullException.ThrowIfNull(text);
+        if (_journal.Tentative.Rules.WhyNot(text.CostCents) is { } tooCheapOrDear)
+        {
+            throw new ProposalException(ProposalProblem.InvalidText, tooCheapOrDear);
+        }
         // A random id: if listing fails after the proposal was written, a retry gets a new id and the first one is
         // an unlisted orphan, never a proposal under someone else's id.
         string proposalId = "p" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -51,6 +56,26 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
 
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(_journal.Confirmed.Ids.ToImmutableArray());
 
+    public async Task<ProposalRules> SetRulesAsync(ProposalRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.MinCostCents < 0 || rules.MaxCostCents < rules.MinCostCents || rules.MaxCostCents <= 0 || rules.SupportThreshold is < 0 or > 100_000)
+        {
+            throw new ProposalException(ProposalProblem.InvalidText,
+                "Costs are zero or more with the maximum above the minimum, and the support threshold is between 0 and 100,000 households.");
+        }
+        var (neighbourhoodId, cycleId) = Split(_context.Key);
+        var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (cycle.Phase is not (CyclePhase.Draft or CyclePhase.Ideas))
+        {
+            throw new ProposalException(ProposalProblem.WrongPhase, "The rules for proposals are set before or while ideas are collected, not later.");
+        }
+        await _journal.AppendAsync(new ProposalRulesSet(rules));
+        return _journal.Confirmed.Rules;
+    }
+
+    public Task<ProposalRules> GetRulesAsync() => Task.FromResult(_journal.Confirmed.Rules);
+
     private static (string Neighbourhood, string Cycle) Split(string key)
     {
         int dot = key.IndexOf('.', StringComparison.Ordinal);
@@ -58,36 +83,63 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
     }
 }
 
-public sealed record ProposalListed(string ProposalId);
+public abstract record CycleProposalsEvent;
 
-internal sealed class CycleProposalsState : IJournaledState<ProposalListed>
+public sealed record ProposalListed(string ProposalId) : CycleProposalsEvent;
+
+public sealed record ProposalRulesSet(ProposalRules Rules) : CycleProposalsEvent;
+
+internal sealed class CycleProposalsState : IJournaledState<CycleProposalsEvent>
 {
     public List<string> Ids { get; init; } = [];
 
-    public void Apply(ProposalListed change, LedgerEntry entry) => Ids.Add(change.ProposalId);
+    public ProposalRules Rules { get; set; } = new();
+
+    public void Apply(CycleProposalsEvent change, LedgerEntry entry)
+    {
+        switch (change)
+        {
+            case ProposalListed listed:
+                Ids.Add(listed.ProposalId);
+                break;
+            case ProposalRulesSet set:
+                Rules = set.Rules;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown event {change.GetType().Name}.");
+        }
+    }
 }
+
+internal sealed record CycleProposalsSnapshot(string[] Ids, ProposalRules Rules);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ProposalListed))]
-[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(ProposalRulesSet))]
+[JsonSerializable(typeof(CycleProposalsSnapshot))]
 internal sealed partial class CycleProposalsJsonContext : JsonSerializerContext;
 
-internal sealed class CycleProposalsJson : IJournalCodec<CycleProposalsState, ProposalListed>
+internal sealed class CycleProposalsJson : IJournalCodec<CycleProposalsState, CycleProposalsEvent>
 {
     public static CycleProposalsJson Instance { get; } = new();
 
-    private static readonly JsonEventKinds<ProposalListed> Kinds = new JsonEventKinds<ProposalListed>().Add(CycleProposalsJsonContext.Default.ProposalListed);
+    private static readonly JsonEventKinds<CycleProposalsEvent> Kinds = new JsonEventKinds<CycleProposalsEvent>()
+        .Add(CycleProposalsJsonContext.Default.ProposalListed)
+        .Add(CycleProposalsJsonContext.Default.ProposalRulesSet);
 
-    public NewEntry Encode(ProposalListed change) => Kinds.Encode(change);
+    public NewEntry Encode(CycleProposalsEvent change) => Kinds.Encode(change);
 
-    public ProposalListed Decode(LedgerEntry entry) => Kinds.Decode(entry);
+    public CycleProposalsEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
 
     public Func<byte[]> CaptureState(CycleProposalsState state)
     {
-        string[] ids = [.. state.Ids];
-        return () => JsonSerializer.SerializeToUtf8Bytes(ids, CycleProposalsJsonContext.Default.StringArray);
+        var snapshot = new CycleProposalsSnapshot([.. state.Ids], state.Rules);
+        return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, CycleProposalsJsonContext.Default.CycleProposalsSnapshot);
     }
 
-    public CycleProposalsState DecodeState(ReadOnlySpan<byte> bytes) =>
-        new() { Ids = [.. JsonSerializer.Deserialize(bytes, CycleProposalsJsonContext.Default.StringArray) ?? []] };
+    public CycleProposalsState DecodeState(ReadOnlySpan<byte> bytes)
+    {
+        var snapshot = JsonSerializer.Deserialize(bytes, CycleProposalsJsonContext.Default.CycleProposalsSnapshot) ?? throw new InvalidDataException("Empty proposals snapshot.");
+        return new() { Ids = [.. snapshot.Ids], Rules = snapshot.Rules };
+    }
 }

@@ -26,13 +26,16 @@ internal static class ProposalEndpoints
 
     public sealed record MergeRequest(string? DuplicateId);
 
+    public sealed record RulesRequest(long? MinCostCents, long? MaxCostCents, int? SupportThreshold);
+
     public sealed record AmendmentView(int Number, ProposalText Text, AmendmentStatus Status, DateTimeOffset At, bool Mine);
 
     public sealed record ImplementationRequest(ImplementationStatus? Status, string? Note);
 
     public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
 
-    public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges);
+    /// <param name="GoesForward">Whether it has the support the cycle asks for to go on to review and the ballot.</param>
+    public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges, bool GoesForward);
 
     public sealed record PledgeView(int Number, string Text, bool Mine);
 
@@ -57,10 +60,20 @@ internal static class ProposalEndpoints
         cycle.MapPost("/{proposalId:id}/review", Review).RequireStaff(StaffAction.ReviewFeasibility);
         cycle.MapPost("/{proposalId:id}/implementation", UpdateImplementation).RequireStaff(StaffAction.ManageCycles);
         cycle.MapPost("/{proposalId:id}/merge", Merge).RequireStaff(StaffAction.Moderate);
+        app.MapGet("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposal-rules", GetRules).WithTags("Proposals").AllowAnonymous();
+        app.MapPut("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposal-rules", SetRules).WithTags("Proposals").RequireStaff(StaffAction.ManageCycles);
         cycle.MapPost("/{proposalId:id}/amendments", SuggestAmendment).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/amendments/{number:int}/accept", AcceptAmendment).RequireAuthorization(Residents.ResidentPolicy);
         cycle.MapPost("/{proposalId:id}/amendments/{number:int}/reject", RejectAmendment).RequireAuthorization(Residents.ResidentPolicy);
     }
+
+    private static async Task<Ok<ProposalRules>> GetRules(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).GetRulesAsync());
+
+    /// <summary>The corporation sets the cost limits and the support a proposal needs, before or while ideas are collected.</summary>
+    private static async Task<Ok<ProposalRules>> SetRules(string neighbourhoodId, string cycleId, RulesRequest request, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId))
+            .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0)));
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
@@ -171,24 +184,28 @@ internal static class ProposalEndpoints
         return TypedResults.Ok(Details(proposalId, view, null));
     }
 
-    /// <summary>The open proposals judged feasible, as they go on the ballot (reviewed cost where there is one).</summary>
+    /// <summary>The open proposals that have the support the cycle asks for and were judged feasible, as they go on the ballot (reviewed cost where there is one).</summary>
     public static async Task<ImmutableArray<BallotProject>> FeasibleProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
-        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var index = grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId));
+        var ids = await index.ListAsync();
+        var rules = await index.GetRulesAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
         return [.. ids.Zip(views)
-            .Where(p => p.Second is { Status: ProposalStatus.Open, Review.Feasible: true })
+            .Where(p => p.Second is { Status: ProposalStatus.Open, Review.Feasible: true } && rules.GoesForward(p.Second.Supporters.Length))
             .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
     }
 
     private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var index = grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId));
+        var ids = await index.ListAsync();
+        var rules = await index.GetRulesAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
         return TypedResults.Ok(ids.Zip(views)
             .Where(p => p.Second is not null)
             .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
-                p.Second.Supporters.Length, p.Second.Pledges.Length))
+                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)))
             .ToImmutableArray());
     }
 
@@ -226,6 +243,11 @@ internal static class ProposalEndpoints
         {
             return TypedResults.Problem($"Proposals can be edited until the review starts; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
+        }
+        var rules = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).GetRulesAsync();
+        if (rules.WhyNot(request.CostCents ?? 0) is { } outOfRange)
+        {
+            return TypedResults.Problem(outOfRange, statusCode: 400, title: "The cost is outside this cycle's limits");
         }
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviseAsync(new ReviseProposal(resident, TextOf(request)));
         return TypedResults.Ok(Details(proposalId, view, resident));
