@@ -43,4 +43,20 @@ public sealed class Guessing_from_many_addresses(PostgresCluster cluster) : IAsy
         Assert.True(sixth.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, (await _app.Browser("10.1.0.7").GetAsync("/health/live")).StatusCode);
     }
+
+    [Fact]
+    public async Task Identity_provider_sign_ins_are_limited_per_client_and_other_clients_are_unaffected()
+    {
+        var looping = _app.Browser("10.2.0.1");
+        for (int i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await looping.GetAsync("/api/sign-in/nowhere")).StatusCode);
+        }
+
+        var limited = await looping.GetAsync("/api/sign-in/nowhere/callback?code=x&state=y");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Browser("10.2.0.2").GetAsync("/api/sign-in/nowhere")).StatusCode);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class IdentityProviderSignInFixture : IAsyncLifetime
                 _app = new BuurtbudgetApp(database, _data.Path, configure: web =>
                 {
                     configure(web);
+                    // Every test of the class signs in from the same test client; the per-client limit has its own test.
+                    web.UseSetting("Buurtbudget:IdentityProviderSignInsPerClientPerMinute", "10000");
                     web.ConfigureLogging(logging => logging.AddProvider(Logs));
                 });
             }

@@ -41,6 +41,10 @@ public sealed class BuurtbudgetOptions
     /// </summary>
     public List<StaffMemberOptions> PlatformOperators { get; set; } = [];
 
+    /// <summary>Identity-provider sign-ins (start and callback) allowed per client address per minute before 429.</summary>
+    [Range(1, 10_000)]
+    public int IdentityProviderSignInsPerClientPerMinute { get; set; } = 30;
+
     /// <summary>How many residents' flags hide a comment until a moderator has looked at it.</summary>
     [Range(1, 100)]
     public int CommentFlagsToHide { get; set; } = 3;

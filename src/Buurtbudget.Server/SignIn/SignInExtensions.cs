@@ -8,6 +8,7 @@ namespace Buurtbudget.Server.SignIn;
 internal static class SignInExtensions
 {
     public const string CodeAttemptsPolicy = "voting-code-attempts";
+    public const string IdentityProviderSignInsPolicy = "identity-provider-sign-ins";
 
     public static void AddSignIn(this WebApplicationBuilder builder)
     {
@@ -35,7 +36,7 @@ internal static class SignInExtensions
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await WriteProblem(context.HttpContext, 429, "Too many attempts", $"Too many voting-code attempts. Wait {retryAfter} seconds and try again.");
+                await WriteProblem(context.HttpContext, 429, "Too many attempts", $"Too many sign-in attempts. Wait {retryAfter} seconds and try again.");
             };
             limiter.AddPolicy(CodeAttemptsPolicy, context =>
             {
@@ -48,6 +49,15 @@ internal static class SignInExtensions
                     QueueLimit = 0,
                 });
             });
+            // Each sign-in round trip costs a token request to the provider; a client looping on it must not make the
+            // provider throttle everyone else.
+            limiter.AddPolicy(IdentityProviderSignInsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.Buurtbudget().IdentityProviderSignInsPerClientPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             // The server-wide brake applies to every endpoint marked as a voting-code attempt, found by its
             // metadata rather than by its path.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

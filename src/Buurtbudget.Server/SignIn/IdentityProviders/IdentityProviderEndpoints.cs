@@ -19,8 +19,8 @@ internal static partial class IdentityProviderEndpoints
         // Public: these are how one signs in. GET /api/me (Access/MeEndpoints.cs) shows the result.
         var group = app.MapGroup("/api").WithTags("Sign-in").AllowAnonymous();
         group.MapGet("/identity-providers", ListProviders);
-        group.MapGet("/sign-in/{provider}", StartSignIn);
-        group.MapGet("/sign-in/{provider}/callback", FinishSignIn);
+        group.MapGet("/sign-in/{provider}", StartSignIn).RequireRateLimiting(SignInExtensions.IdentityProviderSignInsPolicy);
+        group.MapGet("/sign-in/{provider}/callback", FinishSignIn).RequireRateLimiting(SignInExtensions.IdentityProviderSignInsPolicy);
     }
 
     /// <summary>The providers the sign-in page offers.</summary>
