@@ -96,6 +96,42 @@ public sealed class Live_results(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watchers_get_the_proposal_list_again_when_a_resident_submits_or_supports_a_proposal()
+    {
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.CreateBudgetCycleAsync(new CreateBudgetCycle("2027", "Leefbaarheidsbudget 2027", 1_000_000));
+        await oost.ChangePhaseAsync("2027", Domain.Cycles.CyclePhase.Ideas);
+        var code = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2027", ["Kade 1"]))).Codes[0].Code;
+        await using var watcher = NodeLiveClient.Start(_baseUrl, "oost", "2027");
+        await watcher.NextAsync(m => Update(m, u => u.GetProperty("phase").GetString() == "Ideas"));
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(_baseUrl) };
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in") { Content = JsonContent.Create(new { code }) };
+        signIn.Headers.Add("X-Buurtbudget-Request", "1");
+        using var signedIn = await http.SendAsync(signIn);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        async Task<JsonElement> Send(HttpMethod method, string path, object? body)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Add("X-Buurtbudget-Request", "1");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        var created = await Send(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2027/proposals", new { title = "Moestuin", description = "Samen", costCents = 90_000 });
+        var listed = await watcher.NextAsync(m => m.GetProperty("type").GetString() == "proposals");
+        string id = created.GetProperty("proposalId").GetString()!;
+        await Send(HttpMethod.Put, $"/api/neighbourhoods/oost/cycles/2027/proposals/{id}/support", null);
+        var supported = await watcher.NextAsync(m => m.GetProperty("type").GetString() == "proposals"
+            && m.GetProperty("update").GetProperty("proposals")[0].GetProperty("supporters").GetInt32() == 1);
+
+        Assert.Equal(("Moestuin", 0), (listed.GetProperty("update").GetProperty("proposals")[0].GetProperty("title").GetString(),
+            listed.GetProperty("update").GetProperty("proposals")[0].GetProperty("supporters").GetInt32()));
+        Assert.Equal(id, supported.GetProperty("update").GetProperty("proposals")[0].GetProperty("proposalId").GetString());
+    }
+
+    [Fact]
     public async Task A_handshake_from_another_sites_page_is_refused()
     {
         await using var foreign = NodeLiveClient.Start(_baseUrl, "oost", Cycle, origin: "https://evil.example");

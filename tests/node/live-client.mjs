@@ -1,5 +1,5 @@
 // A real SignalR client for the live-results tests: connects to the hub for one cycle and prints every
-// update it receives as one JSON line. It stops when its stdin closes (the test ends) or after 120 s.
+// message it receives (cycle updates and proposal lists) as one JSON line. It stops when its stdin closes (the test ends) or after 120 s.
 // Usage: node live-client.mjs BASE-URL NEIGHBOURHOOD CYCLE [ORIGIN]
 import * as signalR from "@microsoft/signalr";
 
@@ -10,6 +10,7 @@ const connection = new signalR.HubConnectionBuilder()
   .configureLogging(signalR.LogLevel.None)
   .build();
 connection.on("CycleUpdated", (update) => console.log(JSON.stringify({ type: "update", update })));
+connection.on("ProposalsUpdated", (update) => console.log(JSON.stringify({ type: "proposals", update })));
 const stop = async (code) => { try { await connection.stop(); } finally { process.exit(code); } };
 process.stdin.on("end", () => stop(0));
 process.stdin.resume();

@@ -12,8 +12,18 @@ public sealed record CycleUpdate(
     string NeighbourhoodId, string CycleId, CyclePhase Phase, int Turnout, ImmutableArray<ProjectTally>? Counts, ImmutableArray<string>? Selected,
     Cycles.CycleResults? Results);
 
-/// <summary>The hub's only message, server to client.</summary>
+/// <summary>The cycle's proposals as the public list shows them, after any of them changed.</summary>
+public sealed record ProposalsUpdate(string NeighbourhoodId, string CycleId, ImmutableArray<ProposalSummary> Proposals);
+
+/// <summary>One proposal in the public list.</summary>
+/// <param name="GoesForward">Whether it has the support the cycle asks for to go on to review and the ballot.</param>
+public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, Grains.Proposals.ProposalStatus Status,
+    int Supporters, int Pledges, bool GoesForward);
+
+/// <summary>The hub's messages, server to client only.</summary>
 public interface ILiveResultsClient
 {
     Task CycleUpdated(CycleUpdate update);
+
+    Task ProposalsUpdated(ProposalsUpdate update);
 }

@@ -26,6 +26,11 @@ internal sealed partial class LiveResultsPublisher(
 
     public void Changed(string neighbourhoodId, string cycleId) => _changed[(neighbourhoodId, cycleId)] = true;
 
+    private readonly ConcurrentDictionary<(string Neighbourhood, string Cycle), byte> _proposalsChanged = new();
+
+    /// <summary>A proposal of the cycle changed (submitted, supported, reviewed, …): watchers get the list again.</summary>
+    public void ProposalsChanged(string neighbourhoodId, string cycleId) => _proposalsChanged.TryAdd((neighbourhoodId, cycleId), 0);
+
     /// <summary>Another node changed the cycle: catch up from the ledger and push here, without telling anyone.</summary>
     public void ChangedElsewhere(string neighbourhoodId, string cycleId) => _changed.TryAdd((neighbourhoodId, cycleId), false);
 
@@ -74,6 +79,19 @@ internal sealed partial class LiveResultsPublisher(
                     {
                         await hub.Clients.Group(Group(key.Neighbourhood, key.Cycle)).CycleUpdated(update);
                     }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogPushFailed(logger, exception, key.Neighbourhood, key.Cycle);
+                }
+            }
+            foreach (var key in _proposalsChanged.Keys)
+            {
+                _proposalsChanged.TryRemove(key, out _);
+                try
+                {
+                    var proposals = await Proposals.ProposalEndpoints.SummariesAsync(grains, key.Neighbourhood, key.Cycle);
+                    await hub.Clients.Group(Group(key.Neighbourhood, key.Cycle)).ProposalsUpdated(new ProposalsUpdate(key.Neighbourhood, key.Cycle, proposals));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -6,6 +6,7 @@ using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Server.Access;
+using Buurtbudget.Server.Live;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,8 +35,6 @@ internal static class ProposalEndpoints
 
     public sealed record ReviewRequest(bool? Feasible, string? Reason, long? AdjustedCostCents);
 
-    /// <param name="GoesForward">Whether it has the support the cycle asks for to go on to review and the ballot.</param>
-    public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, ProposalStatus Status, int Supporters, int Pledges, bool GoesForward);
 
     public sealed record PledgeView(int Number, string Text, bool Mine);
 
@@ -77,28 +76,28 @@ internal static class ProposalEndpoints
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
-        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
         {
             return closed;
         }
-        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.SuggestAmendmentAsync(resident, TextOf(request)));
+        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.SuggestAmendmentAsync(resident, TextOf(request)));
     }
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> AcceptAmendment(
-        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains)
+        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
         {
             return closed;
         }
-        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: true));
+        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: true));
     }
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> RejectAmendment(
-        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains) =>
-        await Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: false));
+        string neighbourhoodId, string cycleId, string proposalId, int number, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live) =>
+        await Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.AnswerAmendmentAsync(resident, number, accept: false));
 
     // Whose cycle it is is checked first, so a resident of another cycle learns nothing about this one's phase.
     private static async Task<ProblemHttpResult?> NotWhileEditable(IGrainFactory grains, string neighbourhoodId, string cycleId, ClaimsPrincipal user)
@@ -116,7 +115,8 @@ internal static class ProposalEndpoints
     /// <summary>A moderator merges a duplicate into this proposal before the vote: authors, supporters (each household
     /// once) and pledges carry over, and the duplicate points here. Repeating the request changes nothing.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Merge(
-        string neighbourhoodId, string cycleId, string proposalId, MergeRequest request, ClaimsPrincipal user, IGrainFactory grains, ILogger<MergeRequest> logger)
+        string neighbourhoodId, string cycleId, string proposalId, MergeRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live,
+        ILogger<MergeRequest> logger)
     {
         if (!Grains.Neighbourhoods.BudgetIds.IsValid(request.DuplicateId) || request.DuplicateId == proposalId)
         {
@@ -136,6 +136,7 @@ internal static class ProposalEndpoints
         // Target first: if the second step fails, a retry finds the duplicate already taken in and only marks it.
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator);
         await duplicate.MarkMergedAsync(proposalId, moderator);
+        live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"merge-{request.DuplicateId}-into-{proposalId}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
     }
@@ -167,7 +168,8 @@ internal static class ProposalEndpoints
 
     /// <summary>The corporation judges a proposal feasible (optionally at its own cost estimate) or not, with a reason.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Review(
-        string neighbourhoodId, string cycleId, string proposalId, ReviewRequest request, ClaimsPrincipal user, IGrainFactory grains, ILogger<ReviewRequest> logger)
+        string neighbourhoodId, string cycleId, string proposalId, ReviewRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live,
+        ILogger<ReviewRequest> logger)
     {
         if (request.Feasible is not { } feasible)
         {
@@ -180,6 +182,7 @@ internal static class ProposalEndpoints
                 statusCode: 409, title: "Not in this phase");
         }
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents));
+        live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"review-{proposalId}-{(feasible ? "feasible" : "not-feasible")}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
     }
@@ -196,21 +199,24 @@ internal static class ProposalEndpoints
             .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
     }
 
-    private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains)
+    private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
+        TypedResults.Ok(await SummariesAsync(grains, neighbourhoodId, cycleId));
+
+    /// <summary>The public list, also pushed to watchers when a proposal changes.</summary>
+    public static async Task<ImmutableArray<ProposalSummary>> SummariesAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
         var index = grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId));
         var ids = await index.ListAsync();
         var rules = await index.GetRulesAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
-        return TypedResults.Ok(ids.Zip(views)
+        return [.. ids.Zip(views)
             .Where(p => p.Second is not null)
             .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
-                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)))
-            .ToImmutableArray());
+                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)))];
     }
 
     private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult>> Submit(
-        string neighbourhoodId, string cycleId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string neighbourhoodId, string cycleId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
@@ -218,6 +224,7 @@ internal static class ProposalEndpoints
         }
         var view = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request));
         string proposalId = view.Id[(view.Id.LastIndexOf('.') + 1)..];
+        live.ProposalsChanged(neighbourhoodId, cycleId);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}", Details(proposalId, view, resident));
     }
 
@@ -232,7 +239,7 @@ internal static class ProposalEndpoints
 
     /// <summary>The author edits the proposal while the cycle takes proposals; every version stays in the history.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Revise(
-        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
@@ -250,33 +257,37 @@ internal static class ProposalEndpoints
             return TypedResults.Problem(outOfRange, statusCode: 400, title: "The cost is outside this cycle's limits");
         }
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviseAsync(new ReviseProposal(resident, TextOf(request)));
+        live.ProposalsChanged(neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, resident));
     }
 
     private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Withdraw(
-        string neighbourhoodId, string cycleId, string proposalId, WithdrawRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.WithdrawAsync(new WithdrawProposal(resident, request.Reason ?? "")));
+        string neighbourhoodId, string cycleId, string proposalId, WithdrawRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.WithdrawAsync(new WithdrawProposal(resident, request.Reason ?? "")));
 
     private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Support(
-        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.SupportAsync(resident));
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.SupportAsync(resident));
 
     private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> WithdrawSupport(
-        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.WithdrawSupportAsync(resident));
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.WithdrawSupportAsync(resident));
 
     private static Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Pledge(
-        string neighbourhoodId, string cycleId, string proposalId, PledgeRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(neighbourhoodId, cycleId, proposalId, user, grains, (proposal, resident) => proposal.PledgeAsync(resident, request.Text ?? ""));
+        string neighbourhoodId, string cycleId, string proposalId, PledgeRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live) =>
+        Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.PledgeAsync(resident, request.Text ?? ""));
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Act(
-        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, Func<IProposalGrain, string, Task<ProposalView>> act)
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live,
+        Func<IProposalGrain, string, Task<ProposalView>> act)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return NotYourCycle();
         }
-        return TypedResults.Ok(Details(proposalId, await act(Proposal(grains, neighbourhoodId, cycleId, proposalId), resident), resident));
+        var view = await act(Proposal(grains, neighbourhoodId, cycleId, proposalId), resident);
+        live.ProposalsChanged(neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, resident));
     }
 
     private static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
