@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Domain.Pabulib;
 using Buurtbudget.Domain.Rules;
+using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Grains.VotingCodes;
@@ -20,6 +21,7 @@ internal static partial class DemoSeeder
 {
     public const string Neighbourhood = "demo";
     public const string Cycle = "2026";
+    public const string Corporation = "demo-corporatie";
 
     public static async Task SeedDemoAsync(this WebApplication app)
     {
@@ -29,6 +31,7 @@ internal static partial class DemoSeeder
         }
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Buurtbudget.Demo");
+        await RegisterAsync(grains, app.Services.Buurtbudget());
         var neighbourhood = grains.GetGrain<INeighbourhoodGrain>(Neighbourhood);
         var (projects, source) = Projects(app.Environment.ContentRootPath);
         try
@@ -50,6 +53,28 @@ internal static partial class DemoSeeder
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             LogDemo(logger, string.Join(", ", addresses), Neighbourhood, Cycle, source, string.Join("  ", codes.Codes.Select(c => c.Code)));
         });
+    }
+
+    /// <summary>
+    /// The demo neighbourhood belongs to a demo corporation, so its public page works. Its administrator is the first
+    /// configured platform operator, or else a placeholder nobody can sign in as: configure an identity provider and a
+    /// platform operator to manage the demo as staff.
+    /// </summary>
+    private static async Task RegisterAsync(IGrainFactory grains, BuurtbudgetOptions options)
+    {
+        var register = grains.GetGrain<IRegisterGrain>(RegisterGrain.Key);
+        if (await register.FindNeighbourhoodAsync(Neighbourhood) is not null)
+        {
+            return;
+        }
+        if (!(await register.ListCorporationsAsync()).Any(c => c.CorporationId == Corporation))
+        {
+            var administrator = options.PlatformOperators.FirstOrDefault() is { } first
+                ? new StaffMember(first.Issuer, first.Subject)
+                : new StaffMember("https://login.example.invalid", "demo-administrator");
+            await register.RegisterCorporationAsync(new RegisterCorporation(Corporation, "Woonstichting Demo", administrator));
+        }
+        await register.RegisterNeighbourhoodAsync(new RegisterNeighbourhood(Corporation, Neighbourhood, "Demowijk"));
     }
 
     private static (ImmutableArray<BallotProject> Projects, string Source) Projects(string contentRoot)
