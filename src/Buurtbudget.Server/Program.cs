@@ -42,6 +42,7 @@ app.MapCorporationEndpoints();
 app.MapNeighbourhoodEndpoints();
 app.MapCycleEndpoints();
 app.MapCycleAdministrationEndpoints();
+app.MapSimulationEndpoints();
 app.MapProposalEndpoints();
 app.MapCommentEndpoints();
 app.MapRoundEndpoints();

@@ -93,6 +93,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments/{number:int}/restore", ["moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/simulation", ["administrator", "auditor", "moderator"]),
         // Last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
     ];
@@ -214,6 +215,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/review", StringComparison.Ordinal) => new { feasible = true },
         _ when route.EndsWith("/implementation", StringComparison.Ordinal) => new { status = "Planned", note = "Matrix" },
         _ when route.EndsWith("/merge", StringComparison.Ordinal) => new { duplicateId = "pother" },
+        _ when route.EndsWith("/simulation", StringComparison.Ordinal) => new { voters = 10 },
         _ when route.EndsWith("/proposal-rules", StringComparison.Ordinal) => new { supportThreshold = 2 },
         _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },
         _ when route.EndsWith("/rounds", StringComparison.Ordinal) => new { question = "Wat is belangrijk?", proposalIds = new[] { "pnone" }, closesAt = DateTimeOffset.UtcNow.AddDays(7) },

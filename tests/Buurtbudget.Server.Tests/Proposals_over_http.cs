@@ -257,6 +257,11 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         }
 
         var list = await Expect(await _app.Browser().GetAsync(Base), HttpStatusCode.OK);
+        var simulation = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/simulation", new { voters = 300, seed = 4 })), HttpStatusCode.OK);
+        Assert.Equal([supported], simulation.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(7, simulation.GetProperty("results").GetArrayLength());
+        Assert.All(simulation.GetProperty("results").EnumerateArray(), r => Assert.Equal(2_000_000 - 90_000, r.GetProperty("leftCents").GetInt64()));
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/simulation", new { voters = 0 })), HttpStatusCode.BadRequest);
         var opened = await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2026/open-voting",
             new { ballot = new { kind = "Approval", minProjects = 1, maxProjects = 1 }, rule = new { kind = "Greedy" } })), HttpStatusCode.OK);
 

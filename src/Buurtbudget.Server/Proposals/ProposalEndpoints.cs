@@ -187,6 +187,15 @@ internal static class ProposalEndpoints
         return TypedResults.Ok(Details(proposalId, view, null));
     }
 
+    /// <summary>Every open proposal at its current cost, for a simulation before the review.</summary>
+    public static async Task<ImmutableArray<BallotProject>> OpenProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
+    {
+        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
+        return [.. ids.Zip(views).Where(p => p.Second is { Status: ProposalStatus.Open })
+            .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
+    }
+
     /// <summary>The open proposals that have the support the cycle asks for and were judged feasible, as they go on the ballot (reviewed cost where there is one).</summary>
     public static async Task<ImmutableArray<BallotProject>> FeasibleProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
