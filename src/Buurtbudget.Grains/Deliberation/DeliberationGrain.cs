@@ -32,8 +32,7 @@ public sealed class DeliberationGrain : IDeliberationGrain, IGrainBase
     public async Task<DeliberationRound> OpenRoundAsync(OpenRound command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        int dot = _context.Key.IndexOf('.', StringComparison.Ordinal);
-        string neighbourhoodId = _context.Key[..dot], cycleId = _context.Key[(dot + 1)..];
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         Require(cycle.Phase == CyclePhase.Deliberation, CycleProblem.WrongPhase,
             $"Rounds are opened in the deliberation phase; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.");

@@ -36,18 +36,17 @@ public sealed class PaperBallotsGrain : IPaperBallotsGrain, IGrainBase
     public async Task<PaperBallotResult> EnterAsync(EnterPaperBallot command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        int dot = _context.Key.IndexOf('.', StringComparison.Ordinal);
-        string neighbourhoodId = _context.Key[..dot], cycleId = _context.Key[(dot + 1)..];
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var codes = _context.GrainFactory.GetGrain<IVotingCodesGrain>(neighbourhoodId);
         var neighbourhood = _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId);
         var signIn = await codes.SignInAsync(command.Code ?? "");
-        string slot = signIn is null ? "" : _secrecy.SlotOf(neighbourhoodId, cycleId, signIn.VoterKey);
-        var pending = _journal.Tentative.Pending.GetValueOrDefault(slot);
         if (signIn is null || signIn.CycleId != cycleId)
         {
             // 400, not 403: the moderator may enter ballots; the code on this paper is what is wrong.
             throw new BudgetCycleException(CycleProblem.InvalidCommand, "This voting code is not valid for this cycle, or it was already used. Check the code on the paper ballot.");
         }
+        string slot = _secrecy.SlotOf(neighbourhoodId, cycleId, signIn.VoterKey);
+        var pending = _journal.Tentative.Pending.GetValueOrDefault(slot);
         if (await neighbourhood.GetMyBallotAsync(cycleId, signIn.VoterKey) is { } existing)
         {
             // A retry after the ballot was cast but before the code was closed finishes the job instead of refusing.

@@ -24,16 +24,14 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
         _journal = new(ledger, StreamPrefix + context.Key, CycleProposalsJson.Instance, context, () => new CycleProposalsState(), snapshotEvery: 500);
     }
 
-    public static string KeyOf(string neighbourhoodId, string cycleId) => $"{neighbourhoodId}.{cycleId}";
-
     /// <summary>The proposal grain's key: ids in addresses are short (<c>p…</c>), grain keys are unique everywhere.</summary>
-    public static string ProposalKey(string neighbourhoodId, string cycleId, string proposalId) => $"{neighbourhoodId}.{cycleId}.{proposalId}";
+    public static string ProposalKey(string neighbourhoodId, string cycleId, string proposalId) => $"{CycleKey.Of(neighbourhoodId, cycleId)}.{proposalId}";
 
     public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
 
     public async Task<ProposalView> SubmitAsync(string authorKey, ProposalText text)
     {
-        var (neighbourhoodId, cycleId) = Split(_context.Key);
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (!PhaseRules.AcceptsProposals(cycle.Phase))
         {
@@ -64,7 +62,7 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
             throw new ProposalException(ProposalProblem.InvalidText,
                 "Costs are zero or more with the maximum above the minimum, and the support threshold is between 0 and 100,000 households.");
         }
-        var (neighbourhoodId, cycleId) = Split(_context.Key);
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (cycle.Phase is not (CyclePhase.Draft or CyclePhase.Ideas))
         {
@@ -76,11 +74,6 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
 
     public Task<ProposalRules> GetRulesAsync() => Task.FromResult(_journal.Confirmed.Rules);
 
-    private static (string Neighbourhood, string Cycle) Split(string key)
-    {
-        int dot = key.IndexOf('.', StringComparison.Ordinal);
-        return (key[..dot], key[(dot + 1)..]);
-    }
 }
 
 public abstract record CycleProposalsEvent;

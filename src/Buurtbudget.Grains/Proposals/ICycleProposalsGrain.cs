@@ -4,7 +4,7 @@ using Buurtbudget.Grains.Runtime;
 namespace Buurtbudget.Grains.Proposals;
 
 /// <summary>
-/// The proposals of one budget cycle, keyed <c>{neighbourhood}.{cycle}</c> (see <see cref="CycleProposalsGrain.KeyOf"/>).
+/// The proposals of one budget cycle, keyed <c>{neighbourhood}.{cycle}</c> (see <see cref="Neighbourhoods.CycleKey"/>).
 /// It hands out proposal ids and accepts new proposals only while the cycle takes them (ideas, deliberation).
 /// </summary>
 public interface ICycleProposalsGrain : IGrainWithStringKey

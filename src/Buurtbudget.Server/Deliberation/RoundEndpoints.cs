@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Grains.Deliberation;
+using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,5 +48,5 @@ internal static class RoundEndpoints
     }
 
     private static IDeliberationGrain Rounds(IGrainFactory grains, string neighbourhoodId, string cycleId) =>
-        grains.GetGrain<IDeliberationGrain>($"{neighbourhoodId}.{cycleId}");
+        grains.GetGrain<IDeliberationGrain>(CycleKey.Of(neighbourhoodId, cycleId));
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Domain.Ballots;
+using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Server.Access;
@@ -32,7 +33,7 @@ internal static class PaperBallotEndpoints
             return TypedResults.Problem("Send the household's voting code and the ballot's entries, each with a projectId and a value.",
                 statusCode: 400, title: "The paper ballot could not be read");
         }
-        var result = await grains.GetGrain<IPaperBallotsGrain>($"{neighbourhoodId}.{cycleId}").EnterAsync(new EnterPaperBallot(
+        var result = await grains.GetGrain<IPaperBallotsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).EnterAsync(new EnterPaperBallot(
             request.Code, new CastBallot(entries.Select(e => new BallotEntry(e.ProjectId!, e.Value))), user.Member()!));
         StaffAudit.Record(logger, user, result.Counted ? "paper-ballot-confirmed" : "paper-ballot-entered", neighbourhoodId, cycleId);
         if (!result.Counted)

@@ -67,11 +67,11 @@ internal static class ProposalEndpoints
     }
 
     private static async Task<Ok<ProposalRules>> GetRules(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).GetRulesAsync());
+        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).GetRulesAsync());
 
     /// <summary>The corporation sets the cost limits and the support a proposal needs, before or while ideas are collected.</summary>
     private static async Task<Ok<ProposalRules>> SetRules(string neighbourhoodId, string cycleId, RulesRequest request, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId))
+        TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId))
             .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0)));
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
@@ -190,7 +190,7 @@ internal static class ProposalEndpoints
     /// <summary>Every open proposal at its current cost, for a simulation before the review.</summary>
     public static async Task<ImmutableArray<BallotProject>> OpenProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
-        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).ListAsync();
+        var ids = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).ListAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
         return [.. ids.Zip(views).Where(p => p.Second is { Status: ProposalStatus.Open })
             .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
@@ -199,7 +199,7 @@ internal static class ProposalEndpoints
     /// <summary>The open proposals that have the support the cycle asks for and were judged feasible, as they go on the ballot (reviewed cost where there is one).</summary>
     public static async Task<ImmutableArray<BallotProject>> FeasibleProjectsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
-        var index = grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId));
+        var index = grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId));
         var ids = await index.ListAsync();
         var rules = await index.GetRulesAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
@@ -214,7 +214,7 @@ internal static class ProposalEndpoints
     /// <summary>The public list, also pushed to watchers when a proposal changes.</summary>
     public static async Task<ImmutableArray<ProposalSummary>> SummariesAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
     {
-        var index = grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId));
+        var index = grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId));
         var ids = await index.ListAsync();
         var rules = await index.GetRulesAsync();
         var views = await Task.WhenAll(ids.Select(id => Proposal(grains, neighbourhoodId, cycleId, id).GetAsync()));
@@ -231,7 +231,7 @@ internal static class ProposalEndpoints
         {
             return NotYourCycle();
         }
-        var view = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request));
+        var view = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request));
         string proposalId = view.Id[(view.Id.LastIndexOf('.') + 1)..];
         live.ProposalsChanged(neighbourhoodId, cycleId);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}", Details(proposalId, view, resident));
@@ -260,7 +260,7 @@ internal static class ProposalEndpoints
             return TypedResults.Problem($"Proposals can be edited until the review starts; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
         }
-        var rules = await grains.GetGrain<ICycleProposalsGrain>(CycleProposalsGrain.KeyOf(neighbourhoodId, cycleId)).GetRulesAsync();
+        var rules = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).GetRulesAsync();
         if (rules.WhyNot(request.CostCents ?? 0) is { } outOfRange)
         {
             return TypedResults.Problem(outOfRange, statusCode: 400, title: "The cost is outside this cycle's limits");
