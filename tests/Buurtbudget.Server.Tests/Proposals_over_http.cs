@@ -248,6 +248,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         string supported = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Tuin", costCents = 90_000 })), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
         string unsupported = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Bankjes", description = "Plein", costCents = 40_000 })), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
         await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{supported}", new { title = "Moestuin", description = "Tuin", costCents = 600_000 })), HttpStatusCode.BadRequest);
+        await Expect(await bram.SendAsync(Write(HttpMethod.Post, $"{Base}/{supported}/amendments", new { title = "Moestuin", description = "Met kas", costCents = 600_000 })), HttpStatusCode.BadRequest);
         await Expect(await bram.SendAsync(Write(HttpMethod.Put, $"{Base}/{supported}/support")), HttpStatusCode.OK);
         await oost.ChangePhaseAsync("2026", CyclePhase.Review);
         await Expect(await admin.SendAsync(Write(HttpMethod.Put, Rules, new { supportThreshold = 0 })), HttpStatusCode.Conflict);

@@ -1,4 +1,5 @@
 using Buurtbudget.Grains.Journal;
+using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Ledger;
 
@@ -19,6 +20,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
 
     private readonly EventJournal<ProposalState, ProposalEvent> _journal;
     private readonly TimeProvider _time;
+    private readonly IGrainContext _context;
     private readonly int _flagsToHide;
 
     /// <param name="flagsToHide">How many residents' flags hide a comment until a moderator looks at it.</param>
@@ -28,6 +30,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         ArgumentOutOfRangeException.ThrowIfLessThan(flagsToHide, 1);
         _time = time ?? TimeProvider.System;
         _flagsToHide = flagsToHide;
+        _context = context;
         _journal = new(ledger, StreamPrefix + context.Key, ProposalJson.Instance, context, () => new ProposalState(), snapshotEvery: 100);
     }
 
@@ -53,6 +56,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         {
             return proposal;
         }
+        await RequireWithinRulesAsync(proposal, text.CostCents);
         await _journal.AppendAsync(new ProposalRevised(text));
         return _journal.Confirmed.View!;
     }
@@ -183,6 +187,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             "You are an author of this proposal: edit it instead of suggesting an amendment.");
         var amended = Checked(text);
         Require(amended != proposal.Text, ProposalProblem.InvalidText, "The amendment is the same as the proposal.");
+        await RequireWithinRulesAsync(proposal, amended.CostCents);
         await _journal.AppendAsync(new AmendmentSuggested(proposal.Amendments.Length + 1, suggesterKey, amended, _time.GetUtcNow()));
         return _journal.Confirmed.View!;
     }
@@ -194,6 +199,10 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(number >= 1 && number <= proposal.Amendments.Length, ProposalProblem.UnknownProposal, $"This proposal has no amendment {number}.");
         var amendment = proposal.Amendments[number - 1];
         Require(amendment.Status == AmendmentStatus.Pending, ProposalProblem.InvalidText, "This amendment was already answered.");
+        if (accept)
+        {
+            await RequireWithinRulesAsync(proposal, amendment.Text.CostCents);
+        }
         // Accepting is one append: the answer and the revision it makes land together or not at all.
         await (accept
             ? _journal.AppendAsync(new AmendmentAnswered(number, true), new ProposalRevised(amendment.Text))
@@ -211,6 +220,14 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             ProposalProblem.InvalidText, "This proposal is already done or cancelled.");
         await _journal.AppendAsync(new ImplementationUpdated(status, text, _time.GetUtcNow(), by));
         return _journal.Confirmed.View!;
+    }
+
+    /// <summary>Every way a proposal's cost can change (revision, amendment) meets the cycle's cost limits, which the
+    /// cycle's proposal list holds and also applies when a proposal is submitted.</summary>
+    private async Task RequireWithinRulesAsync(ProposalView proposal, long costCents)
+    {
+        var rules = await _context.GrainFactory.GetGrain<ICycleProposalsGrain>(CycleKey.Of(proposal.NeighbourhoodId, proposal.CycleId)).GetRulesAsync();
+        Require(rules.WhyNot(costCents) is null, ProposalProblem.InvalidText, rules.WhyNot(costCents) ?? "");
     }
 
     private static Comment CommentOf(ProposalView proposal, int number) =>

@@ -260,11 +260,6 @@ internal static class ProposalEndpoints
             return TypedResults.Problem($"Proposals can be edited until the review starts; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
         }
-        var rules = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).GetRulesAsync();
-        if (rules.WhyNot(request.CostCents ?? 0) is { } outOfRange)
-        {
-            return TypedResults.Problem(outOfRange, statusCode: 400, title: "The cost is outside this cycle's limits");
-        }
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviseAsync(new ReviseProposal(resident, TextOf(request)));
         live.ProposalsChanged(neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, resident));
