@@ -72,8 +72,7 @@ internal static class CycleEndpoints
     {
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         return TypedResults.Ok(await results.OfAsync(cycle, neighbourhoodId)
-            ?? throw new BudgetCycleException(PhaseRules.VotingHasClosed(cycle.Phase) ? CycleProblem.InvalidCommand : CycleProblem.WrongPhase,
-                $"The results of '{cycle.Title}' are published when voting closes."));
+            ?? throw new BudgetCycleException(CycleProblem.WrongPhase, $"The results of '{cycle.Title}' are published when voting closes."));
     }
 
     private static async Task<Ok<PublicCycle>> GetCycle(string neighbourhoodId, string cycleId, IGrainFactory grains)

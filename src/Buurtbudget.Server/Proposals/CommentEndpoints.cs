@@ -41,10 +41,10 @@ internal static class CommentEndpoints
     private static async Task<Results<Ok<ImmutableArray<CommentView>>, ProblemHttpResult>> List(
         string neighbourhoodId, string cycleId, string proposalId, HttpContext context, IGrainFactory grains, IAuthorizationService authorization)
     {
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
+        var view = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         if (view is null)
         {
-            return TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal");
+            return ProposalEndpoints.NoSuchProposal();
         }
         // The same policy that guards hiding decides who may read what was hidden.
         bool moderator = (await authorization.AuthorizeAsync(context.User, context, [new StaffRequirement(StaffAction.Moderate)])).Succeeded;
@@ -58,7 +58,7 @@ internal static class CommentEndpoints
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
-            return TypedResults.Problem("Your sign-in is for another neighbourhood or cycle.", statusCode: 403, title: "Not your neighbourhood");
+            return ProposalEndpoints.NotYourCycle();
         }
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (!PhaseRules.AcceptsProposals(cycle.Phase))
@@ -66,7 +66,7 @@ internal static class CommentEndpoints
             return TypedResults.Problem($"The discussion is open in the ideas and deliberation phases; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
         }
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).CommentAsync(resident, request.Text ?? "", request.ReplyTo);
+        var view = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).CommentAsync(resident, request.Text ?? "", request.ReplyTo);
         var posted = view.Comments[^1];
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}/comments",
             new CommentView(posted.Number, posted.ReplyTo, posted.Text, posted.At, posted.Hidden, 0, true, false));
@@ -77,9 +77,9 @@ internal static class CommentEndpoints
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
-            return TypedResults.Problem("Your sign-in is for another neighbourhood or cycle.", statusCode: 403, title: "Not your neighbourhood");
+            return ProposalEndpoints.NotYourCycle();
         }
-        await Proposal(grains, neighbourhoodId, cycleId, proposalId).FlagCommentAsync(resident, number);
+        await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).FlagCommentAsync(resident, number);
         return TypedResults.NoContent();
     }
 
@@ -96,7 +96,7 @@ internal static class CommentEndpoints
         IGrainFactory grains, ILogger logger)
     {
         var moderator = user.Member()!;
-        await Proposal(grains, neighbourhoodId, cycleId, proposalId).ModerateCommentAsync(
+        await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).ModerateCommentAsync(
             new ModerateComment(number, hide, request.Reason ?? "", moderator, user.FindFirstValue(StaffIdentity.NameClaim)));
         StaffAudit.Record(logger, user, $"{(hide ? "hide" : "restore")}-comment-{proposalId}-{number}", neighbourhoodId, cycleId);
         return TypedResults.NoContent();
@@ -105,13 +105,10 @@ internal static class CommentEndpoints
     /// <summary>Public: what moderators (or residents' flags) did, when and why; never the hidden text.</summary>
     private static async Task<Results<Ok<ImmutableArray<LogEntry>>, ProblemHttpResult>> Log(string neighbourhoodId, string cycleId, string proposalId, IGrainFactory grains)
     {
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
+        var view = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         return view is null
-            ? TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal")
+            ? ProposalEndpoints.NoSuchProposal()
             : TypedResults.Ok(view.ModerationLog.Select(e => new LogEntry(e.Comment, e.Hidden ? "hidden" : "restored", e.Reason,
                 e.By is null ? "residents' flags" : e.ByName ?? "a moderator", e.At)).ToImmutableArray());
     }
-
-    private static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
-        grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
 }

@@ -242,7 +242,7 @@ internal static class ProposalEndpoints
     {
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         return view is null
-            ? TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal")
+            ? NoSuchProposal()
             : TypedResults.Ok(Details(proposalId, view, user.VoterIn(neighbourhoodId, cycleId)));
     }
 
@@ -294,7 +294,7 @@ internal static class ProposalEndpoints
         return TypedResults.Ok(Details(proposalId, view, resident));
     }
 
-    private static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
+    public static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
         grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
 
     private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place);
@@ -305,6 +305,9 @@ internal static class ProposalEndpoints
         [.. view.Amendments.Select(a => new AmendmentView(a.Number, a.Text, a.Status, a.At, a.SuggesterKey == resident))],
         view.AuthorKey == resident || (resident is not null && view.CoAuthors.Contains(resident)), resident is not null && view.Supporters.Contains(resident));
 
-    private static ProblemHttpResult NotYourCycle() =>
+    public static ProblemHttpResult NoSuchProposal() =>
+        TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal");
+
+    public static ProblemHttpResult NotYourCycle() =>
         TypedResults.Problem("Your sign-in is for another neighbourhood or cycle.", statusCode: 403, title: "Not your neighbourhood");
 }
