@@ -7,6 +7,8 @@ using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Testing;
 
+using static Buurtbudget.Server.Tests.Api;
+
 namespace Buurtbudget.Server.Tests;
 
 /// <summary>Residents propose, support and offer help; text comes back exactly as written, as inert JSON strings.</summary>
@@ -32,12 +34,6 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         _data.Dispose();
     }
 
-    private static HttpRequestMessage Write(HttpMethod method, string path, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-Buurtbudget-Request", "1");
-        return request;
-    }
 
     private async Task<HttpClient> Resident(int household)
     {
@@ -46,12 +42,6 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
         return browser;
     }
 
-    private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     [Fact]
     public async Task Two_residents_propose_support_and_pledge_and_only_the_author_may_edit()
@@ -98,9 +88,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     [Fact]
     public async Task The_corporation_reviews_feasibility_and_the_feasible_proposals_become_the_ballot()
     {
-        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
-        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
-        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        await _app.RegisterYmereAsync();
         var admin = await _app.Staff("https://login.ymere.test", "anna");
         var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
         await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
@@ -146,10 +134,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     [Fact]
     public async Task Flags_hide_a_comment_until_a_moderator_restores_it_and_the_log_says_who_when_and_why()
     {
-        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
-        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
-        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
-        await register.GrantRoleAsync(new(new("https://login.ymere.test", "moritz"), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
+        await _app.RegisterYmereAsync("moritz");
         var moderator = await _app.Staff("https://login.ymere.test", "moritz");
         var more = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Kade 1", "Kade 2"]))).Codes;
         await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
@@ -193,10 +178,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     [Fact]
     public async Task A_moderator_runs_a_time_boxed_round_on_some_proposals_and_closes_it_with_a_summary()
     {
-        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
-        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
-        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
-        await register.GrantRoleAsync(new(new("https://login.ymere.test", "moritz"), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
+        await _app.RegisterYmereAsync("moritz");
         var moderator = await _app.Staff("https://login.ymere.test", "moritz");
         var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
         await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
@@ -231,9 +213,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     [Fact]
     public async Task The_cycles_cost_limits_and_support_threshold_decide_what_may_be_proposed_and_what_reaches_the_ballot()
     {
-        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
-        await register.RegisterCorporationAsync(new("ymere", "Ymere", new("https://login.ymere.test", "anna")));
-        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        await _app.RegisterYmereAsync();
         var admin = await _app.Staff("https://login.ymere.test", "anna");
         const string Rules = "/api/neighbourhoods/oost/cycles/2026/proposal-rules";
         await Expect(await admin.SendAsync(Write(HttpMethod.Put, Rules, new { minCostCents = 10_000, maxCostCents = 5_000 })), HttpStatusCode.BadRequest);

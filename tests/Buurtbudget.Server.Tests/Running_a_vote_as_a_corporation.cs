@@ -5,13 +5,14 @@ using System.Text.Json;
 using Buurtbudget.Domain.Households;
 using Buurtbudget.Testing;
 
+using static Buurtbudget.Server.Tests.Api;
+
 namespace Buurtbudget.Server.Tests;
 
 /// <summary>The whole vote through the API only, as a corporation runs it: register, set up, codes, vote, close, results.</summary>
 [Collection(SharedPostgres.Name)]
 public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : IAsyncLifetime
 {
-    private const string Issuer = "https://login.ymere.test";
     private readonly TempDirectory _data = new();
     private BuurtbudgetApp _app = null!;
 
@@ -24,20 +25,7 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
         _data.Dispose();
     }
 
-    private static HttpRequestMessage Write(HttpMethod method, string path, object? body = null, HttpContent? content = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = content ?? (body is null ? null : JsonContent.Create(body)) };
-        request.Headers.Add("X-Buurtbudget-Request", "1");
-        return request;
-    }
 
-    private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true
-            ? await response.Content.ReadFromJsonAsync<JsonElement>()
-            : default;
-    }
 
     [Fact]
     public async Task From_registering_the_corporation_to_published_results_with_explanations()
@@ -124,13 +112,7 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
     [Fact]
     public async Task Two_moderators_enter_a_paper_ballot_which_then_counts_and_closes_the_code_for_online_voting()
     {
-        var register = _app.Grains.GetGrain<Grains.Corporations.IRegisterGrain>(Grains.Corporations.RegisterGrain.Key);
-        await register.RegisterCorporationAsync(new("ymere", "Ymere", new(Issuer, "anna")));
-        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
-        foreach (var moderator in new[] { "moritz", "mila" })
-        {
-            await register.GrantRoleAsync(new(new(Issuer, moderator), new("ymere", Domain.Access.StaffRole.Moderator, ["oost"])));
-        }
+        await _app.RegisterYmereAsync("moritz", "mila");
         var oost = _app.Grains.GetGrain<Grains.Neighbourhoods.INeighbourhoodGrain>("oost");
         await oost.CreateBudgetCycleAsync(new("2026", "2026", 1_000_000));
         await oost.OpenVotingAsync(new("2026", [new("bomen", "Trees", 500_000), new("bankjes", "Benches", 300_000)],

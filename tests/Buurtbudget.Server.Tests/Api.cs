@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Buurtbudget.Domain.Access;
+using Buurtbudget.Grains.Corporations;
+
+namespace Buurtbudget.Server.Tests;
+
+/// <summary>The steps API tests repeat: a write as a browser sends it, an expected answer, a corporation with staff.</summary>
+internal static class Api
+{
+    public const string Issuer = "https://login.ymere.test";
+
+    /// <summary>A state-changing request with the anti-forgery header the web front end sends.</summary>
+    public static HttpRequestMessage Write(HttpMethod method, string path, object? body = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content ?? (body is null ? null : JsonContent.Create(body)) };
+        request.Headers.Add("X-Buurtbudget-Request", "1");
+        return request;
+    }
+
+    /// <summary>Asserts the status (showing the body when it differs) and returns the JSON body, or default when there is none.</summary>
+    public static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        return response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true && body.Length > 0
+            ? JsonDocument.Parse(body).RootElement.Clone()
+            : default;
+    }
+
+    /// <summary>Corporation <c>ymere</c> (administrator <c>anna</c>) with neighbourhood <c>oost</c>, and moderators of it.</summary>
+    public static async Task RegisterYmereAsync(this BuurtbudgetApp app, params string[] moderators)
+    {
+        var register = app.Grains.GetGrain<IRegisterGrain>(RegisterGrain.Key);
+        await register.RegisterCorporationAsync(new("ymere", "Ymere", new(Issuer, "anna")));
+        await register.RegisterNeighbourhoodAsync(new("ymere", "oost", "Oost"));
+        foreach (var moderator in moderators)
+        {
+            await register.GrantRoleAsync(new(new(Issuer, moderator), new("ymere", StaffRole.Moderator, ["oost"])));
+        }
+    }
+}
