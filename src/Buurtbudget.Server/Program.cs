@@ -14,6 +14,7 @@ using Buurtbudget.Server.Receipts;
 using Buurtbudget.Server.SignIn;
 using Buurtbudget.Server.SignIn.IdentityProviders;
 using Buurtbudget.Server.VotingCodes;
+using Buurtbudget.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBuurtbudgetOptions();
@@ -27,10 +28,12 @@ builder.AddCycles();
 builder.AddLiveResults();
 builder.AddJson();
 builder.AddBenchmark();
+builder.AddWebFrontEnd();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseWebFrontEnd();
 app.UseProblemResponses();
 app.UseSignIn();
 app.MapOpenApi().AllowAnonymous();
@@ -52,6 +55,7 @@ app.MapPaperBallotEndpoints();
 app.MapReceiptEndpoints();
 app.MapLiveResults();
 app.MapBenchmarkEndpoints();
+app.MapWebFrontEnd();
 await app.SeedDemoAsync();
 await app.RunAsync();
 

@@ -24,6 +24,9 @@ public interface IRegisterGrain : IGrainWithStringKey
 
     Task<ImmutableArray<CorporationSummary>> ListCorporationsAsync();
 
+    /// <summary>Every registered neighbourhood, by name: the public index residents start from.</summary>
+    Task<ImmutableArray<NeighbourhoodEntry>> ListNeighbourhoodsAsync();
+
     /// <summary>The corporation a neighbourhood belongs to, or null for a neighbourhood nobody registered.</summary>
     Task<NeighbourhoodEntry?> FindNeighbourhoodAsync(string neighbourhoodId);
 

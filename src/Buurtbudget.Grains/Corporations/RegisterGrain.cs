@@ -114,6 +114,9 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
     public Task<ImmutableArray<CorporationSummary>> ListCorporationsAsync() => Task.FromResult(
         _journal.Confirmed.Corporations.Select(c => new CorporationSummary(c.Key, c.Value)).OrderBy(c => c.CorporationId, StringComparer.Ordinal).ToImmutableArray());
 
+    public Task<ImmutableArray<NeighbourhoodEntry>> ListNeighbourhoodsAsync() => Task.FromResult(
+        _journal.Confirmed.Neighbourhoods.Values.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.NeighbourhoodId, StringComparer.Ordinal).ToImmutableArray());
+
     public Task<NeighbourhoodEntry?> FindNeighbourhoodAsync(string neighbourhoodId) =>
         Task.FromResult(neighbourhoodId is not null && _journal.Confirmed.Neighbourhoods.TryGetValue(neighbourhoodId, out var entry) ? entry : null);
 

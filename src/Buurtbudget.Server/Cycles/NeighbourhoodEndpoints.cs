@@ -11,8 +11,18 @@ internal static class NeighbourhoodEndpoints
 {
     public sealed record PublicNeighbourhood(string NeighbourhoodId, string Name, string CorporationId, string CorporationName, ImmutableArray<CycleSummary> Cycles);
 
-    public static void MapNeighbourhoodEndpoints(this WebApplication app) =>
+    public sealed record NeighbourhoodListing(string NeighbourhoodId, string Name, string CorporationId);
+
+    public static void MapNeighbourhoodEndpoints(this WebApplication app)
+    {
+        app.MapGet("/api/neighbourhoods", ListNeighbourhoods).WithTags("Neighbourhoods").AllowAnonymous();
         app.MapGet("/api/neighbourhoods/{neighbourhoodId:id}", GetNeighbourhood).WithTags("Neighbourhoods").AllowAnonymous();
+    }
+
+    /// <summary>Every neighbourhood on this installation, so a resident can find theirs without knowing its address.</summary>
+    private static async Task<Ok<ImmutableArray<NeighbourhoodListing>>> ListNeighbourhoods(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IRegisterGrain>(RegisterGrain.Key).ListNeighbourhoodsAsync())
+            .Select(n => new NeighbourhoodListing(n.NeighbourhoodId, n.Name, n.CorporationId)).ToImmutableArray());
 
     private static async Task<Results<Ok<PublicNeighbourhood>, ProblemHttpResult>> GetNeighbourhood(string neighbourhoodId, IGrainFactory grains)
     {

@@ -1,0 +1,166 @@
+// The shapes the server's API answers with (src/Buurtbudget.Server; the OpenAPI document at /openapi/v1.json).
+// Money is in integer cents everywhere, as on the server.
+
+export type CyclePhase = "Draft" | "Ideas" | "Deliberation" | "Review" | "Voting" | "Results" | "Implementation" | "Closed";
+export type BallotKind = "Approval" | "Knapsack" | "Cumulative" | "Ranking";
+export type LiveDisclosure = "TurnoutOnly" | "CountsPerProject" | "ProvisionalAllocation";
+export type RevotePolicy = "LastBallotCounts" | "FirstBallotIsFinal";
+export type Eligibility = "Census" | "AnySignedInResident";
+export type RuleKind = "Greedy" | "GreedyPerCost" | "EqualShares" | "Phragmen";
+export type Utility = "Cost" | "Approval";
+export type Completion = "None" | "Add1" | "Add1ThenGreedy";
+export type Verdict = "Funded" | "FundedByCompletion" | "NoSupport" | "SupportersCouldNotAfford" | "DidNotFit" | "RuleStopped";
+export type ProposalStatus = "Open" | "Withdrawn" | "Merged";
+export type ImplementationStatus = "Planned" | "InProgress" | "Done" | "Cancelled";
+export type AmendmentStatus = "Pending" | "Accepted" | "Rejected";
+export type StaffRole = "Moderator" | "Administrator" | "Auditor";
+
+export interface Site { mapTiles: string | null; mapAttribution: string | null; defaultLanguage: "nl" | "en" }
+
+export interface NeighbourhoodListing { neighbourhoodId: string; name: string; corporationId: string }
+export interface CycleSummary { cycleId: string; title: string; budgetCents: number; phase: CyclePhase }
+export interface PublicNeighbourhood { neighbourhoodId: string; name: string; corporationId: string; corporationName: string; cycles: CycleSummary[] }
+
+export interface BallotDescription {
+  kind: BallotKind;
+  minProjects: number;
+  maxProjects: number | null;
+  spendingLimit: number | null;
+  minimumSpend: number | null;
+  points: number | null;
+  mustUseAllPoints: boolean | null;
+  maxPointsPerProject: number | null;
+}
+export interface BallotProject { id: string; title: string; costCents: number }
+export interface ProjectTally { projectId: string; ballots: number; points: number }
+export interface LiveResults { disclosure: LiveDisclosure; minimumTurnout: number }
+export interface BallotReceipt { streamId: string; position: number; entryHash: string }
+
+export interface PublicCycle {
+  cycleId: string;
+  title: string;
+  budgetCents: number;
+  phase: CyclePhase;
+  manifestHash: string | null;
+  ballot: BallotDescription | null;
+  projects: BallotProject[];
+  turnout: number | null;
+  counts: ProjectTally[] | null;
+  live: LiveResults | null;
+  closing: BallotReceipt | null;
+}
+
+export interface ProjectExplanation {
+  projectId: string;
+  cost: number;
+  score: number;
+  supporters: number;
+  verdict: Verdict;
+  round: number | null;
+  budgetLeftBefore: number | null;
+  pricePerUtility: number | null;
+  maxPaymentPerSupporter: number | null;
+  supportersPayingAll: number | null;
+  supportersMoneyLeft: number | null;
+  load: number | null;
+}
+export interface CycleResults {
+  rule: RuleKind;
+  utility: Utility;
+  completion: Completion;
+  selected: string[];
+  budgetCents: number;
+  spentCents: number;
+  projects: ProjectExplanation[];
+}
+
+export interface CycleUpdate {
+  neighbourhoodId: string;
+  cycleId: string;
+  phase: CyclePhase;
+  turnout: number;
+  counts: ProjectTally[] | null;
+  selected: string[] | null;
+  results: CycleResults | null;
+}
+
+export interface ProposalSummary {
+  proposalId: string;
+  title: string;
+  costCents: number;
+  place: string | null;
+  status: ProposalStatus;
+  supporters: number;
+  pledges: number;
+  goesForward: boolean;
+}
+export interface ProposalsUpdate { neighbourhoodId: string; cycleId: string; proposals: ProposalSummary[] }
+
+export interface ProposalText { title: string; description: string; costCents: number; place: string | null }
+export interface ProposalRevision { number: number; text: ProposalText }
+export interface PledgeView { number: number; text: string; mine: boolean }
+export interface FeasibilityReview { feasible: boolean; reason: string | null; adjustedCostCents: number | null }
+export interface ImplementationUpdate { status: ImplementationStatus; note: string; at: string }
+export interface AmendmentView { number: number; text: ProposalText; status: AmendmentStatus; at: string; mine: boolean }
+export interface ProposalDetails {
+  proposalId: string;
+  text: ProposalText;
+  status: ProposalStatus;
+  withdrawalReason: string | null;
+  history: ProposalRevision[];
+  supporters: number;
+  pledges: PledgeView[];
+  review: FeasibilityReview | null;
+  ballotCostCents: number;
+  implementation: ImplementationUpdate[];
+  mergedFrom: string[];
+  mergedInto: string | null;
+  amendments: AmendmentView[];
+  mine: boolean;
+  supportedByMe: boolean;
+}
+export interface ProposalRules { minCostCents: number; maxCostCents: number | null; supportThreshold: number }
+
+export interface CommentView {
+  number: number;
+  replyTo: number | null;
+  text: string | null;
+  at: string;
+  hidden: boolean;
+  flags: number;
+  mine: boolean;
+  flaggedByMe: boolean;
+}
+export interface ModerationLogEntry { comment: number; action: string; reason: string; by: string; at: string }
+export interface DeliberationRound {
+  number: number;
+  question: string;
+  proposalIds: string[];
+  openedAt: string;
+  closesAt: string;
+  summary: string | null;
+  closedAt: string | null;
+}
+
+export interface BallotLine { projectId: string; value: number }
+export interface BallotAccepted { receipt: string; streamId: string; position: number; entryHash: string; replacedEarlierBallot: boolean }
+export interface MyBallot { entries: BallotLine[]; receipt: string; position: number; entryHash: string }
+export interface ReceiptCheck { receipt: string; found: boolean; counted: boolean | null; explanation: string }
+
+export interface StaffGrant { corporationId: string; role: StaffRole; neighbourhoods: string[]; coversEveryNeighbourhood: boolean }
+export interface Me {
+  signedIn: boolean;
+  resident: { neighbourhoodId: string; cycleId: string } | null;
+  staff: { issuer: string; subject: string; name: string | null; provider: string | null; platformOperator: boolean; grants: StaffGrant[] } | null;
+}
+export interface ProviderChoice { name: string; displayName: string }
+
+export interface NeighbourhoodEntry { neighbourhoodId: string; corporationId: string; name: string }
+export interface StaffEntry { member: { issuer: string; subject: string }; role: StaffRole; neighbourhoods: string[] }
+export interface CorporationView { corporationId: string; name: string; neighbourhoods: NeighbourhoodEntry[]; staff: StaffEntry[] }
+export interface CorporationSummary { corporationId: string; name: string }
+export interface CycleAdministration { cycle: PublicCycle; enrolled: number }
+export interface CodeCounts { cycleId: string; issued: number; households: number; live: number }
+export interface SimulatedRule { rule: RuleKind; utility: Utility; completion: Completion; selected: string[]; spentCents: number; leftCents: number }
+export interface Simulation { voters: number; seed: number; projects: BallotProject[]; results: SimulatedRule[] }
+export interface PaperBallotAnswer { counted: boolean; message: string; receipt: string | null }
