@@ -13,11 +13,20 @@ const table = {
   ballot: "/neighbourhoods/:n/cycles/:c/vote",
   results: "/neighbourhoods/:n/cycles/:c/results",
   checkReceipt: "/neighbourhoods/:n/cycles/:c/receipt",
+  // Staff: corporation administrators, auditors and the platform operator.
   staff: "/staff",
+  operator: "/staff/corporations",
   corporation: "/staff/corporations/:corporation",
+  newCycle: "/staff/neighbourhoods/:n/new-cycle",
   cycleAdministration: "/staff/neighbourhoods/:n/cycles/:c",
-  moderation: "/staff/neighbourhoods/:n/cycles/:c/moderation",
+  votingCodes: "/staff/neighbourhoods/:n/cycles/:c/voting-codes",
+  review: "/staff/neighbourhoods/:n/cycles/:c/review",
+  simulation: "/staff/neighbourhoods/:n/cycles/:c/simulation",
+  implementation: "/staff/neighbourhoods/:n/cycles/:c/implementation",
   paperBallots: "/staff/neighbourhoods/:n/cycles/:c/paper-ballots",
+  // Moderators.
+  moderation: "/staff/neighbourhoods/:n/cycles/:c/moderation",
+  rounds: "/staff/neighbourhoods/:n/cycles/:c/rounds",
 } as const;
 
 export type RouteName = keyof typeof table | "notFound";

@@ -1,8 +1,17 @@
-// All text the front end shows lives in nl.json and en.json (flat keys, `{name}` placeholders, plural forms as
-// `key.one` / `key.other`). Dutch is written at B1 level for residents. The TypeScript checks below make a key
-// missing in either file a build error, so the two files cannot drift apart.
-import en from "./en.json";
-import nl from "./nl.json";
+// All text the front end shows lives in the translation files nl/*.json and en/*.json, one file per part of the
+// app (flat keys, `{name}` placeholders, plural forms as `key.one` / `key.other`). Dutch is written at B1 level for
+// residents. The TypeScript checks below make a key missing in either language a build error, so they cannot drift.
+import enCorporation from "./en/corporation.json";
+import enModeration from "./en/moderation.json";
+import enProposals from "./en/proposals.json";
+import enResident from "./en/resident.json";
+import nlCorporation from "./nl/corporation.json";
+import nlModeration from "./nl/moderation.json";
+import nlProposals from "./nl/proposals.json";
+import nlResident from "./nl/resident.json";
+
+const en = { ...enResident, ...enProposals, ...enModeration, ...enCorporation };
+const nl = { ...nlResident, ...nlProposals, ...nlModeration, ...nlCorporation };
 
 export type Language = "nl" | "en";
 export type Key = keyof typeof en;

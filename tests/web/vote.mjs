@@ -1,0 +1,18 @@
+import { chromium } from "playwright-core";
+const [base, code] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: "nl-NL" });
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(base + "/sign-in?neighbourhood=demo", { waitUntil: "networkidle" });
+await page.getByRole("textbox", { name: "Stemcode" }).fill(code);
+await page.getByRole("button", { name: "Inloggen" }).click();
+await page.getByRole("link", { name: "Stemmen", exact: true }).click();
+await page.getByRole("button", { name: "Mijn stembiljet bekijken" }).click();
+await page.screenshot({ path: "/tmp/ballot-error.png", fullPage: false });
+await page.locator("input[type=checkbox]").first().check();
+await page.getByRole("button", { name: "Mijn stembiljet bekijken" }).click();
+await page.getByRole("button", { name: "Stem uitbrengen" }).click();
+await page.getByTestId("receipt").waitFor();
+console.log("receipt", await page.getByTestId("receipt").textContent());
+await page.screenshot({ path: "/tmp/receipt.png", fullPage: true });
+await browser.close();
