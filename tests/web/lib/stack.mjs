@@ -1,0 +1,142 @@
+// What every end-to-end scenario needs: the addresses of the stack the xunit harness started
+// (tests/Buurtbudget.Web.Tests), Debian's Chromium through playwright-core, actors (one browser context each, with
+// their own cookies), sign-in helpers, an axe-core scan that fails on any violation, and named steps so a failure
+// says where it happened.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+
+export { assert };
+
+/** The server under test, e.g. http://localhost:5123 */
+export const baseUrl = required("BUURTBUDGET_URL");
+/** The OpenID Provider's issuer URL; POST {issuer}/control {account} chooses who logs in next. */
+export const idpUrl = process.env.BUURTBUDGET_IDP ?? "";
+/** The issuer staff are identified by (the same provider). */
+export const idpIssuer = idpUrl;
+/** The provider's name in the server's configuration (the sign-in button). */
+export const idpName = process.env.BUURTBUDGET_IDP_NAME ?? "corporatie";
+/** Where screenshots go (docs/screenshots when asked for, else a temporary folder). */
+export const screenshotFolder = process.env.BUURTBUDGET_SCREENSHOTS ?? "";
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is not set: run the scenarios through tests/Buurtbudget.Web.Tests (dotnet test)`);
+    process.exit(2);
+  }
+  return value;
+}
+
+export const phone = { width: 375, height: 812 };
+export const desktop = { width: 1280, height: 900 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.BUURTBUDGET_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/**
+ * One person with their own browser (cookies, language). Page errors and failed API calls with a 5xx are
+ * collected and fail the scenario at the end: a 500 is never an acceptable answer.
+ */
+export async function actor(browser, name, { viewport = desktop, locale = "nl-NL" } = {}) {
+  const context = await browser.newContext({ viewport, locale, baseURL: baseUrl });
+  const page = await context.newPage();
+  const troubles = [];
+  page.on("pageerror", (error) => troubles.push(`${name}: script error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 500) troubles.push(`${name}: ${response.status()} from ${response.request().method()} ${response.url()}`);
+  });
+  page.setDefaultTimeout(15_000);
+  return { name, context, page, troubles };
+}
+
+/** Fails when any actor met a script error or a 5xx. */
+export function assertNoTroubles(...actors) {
+  const all = actors.flatMap((a) => a.troubles);
+  assert.deepEqual(all, [], "script errors or server errors happened");
+}
+
+let stepNumber = 0;
+/** A named step: printed when it starts, and named in the error when it fails. */
+export async function step(title, action) {
+  stepNumber += 1;
+  const started = Date.now();
+  console.log(`step ${stepNumber}: ${title}`);
+  try {
+    const result = await action();
+    console.log(`  ok (${Date.now() - started} ms)`);
+    return result;
+  } catch (error) {
+    console.log(`  FAILED: ${error?.message ?? error}`);
+    throw new Error(`step ${stepNumber} "${title}" failed: ${error?.message ?? error}`, { cause: error });
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules and best practices) on the page as it is now and fails with every
+ * violation listed (rule, impact, the elements). `label` names the page and state in the message.
+ */
+export async function expectAccessible(page, label) {
+  await page.addScriptTag({ content: axeSource }).catch(async () => {
+    // The CSP forbids inline scripts; evaluate() goes through the DevTools protocol, which CSP does not govern.
+    await page.evaluate(axeSource);
+  });
+  const results = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on ${label}:\n  ${violations.join("\n  ")}`);
+  console.log(`  axe: 0 violations on ${label} (${results.passes.length} rules passed)`);
+}
+
+/** Signs a resident in with a voting code through the sign-in page. */
+export async function signInWithCode(page, neighbourhood, code) {
+  await page.goto(`/sign-in?neighbourhood=${encodeURIComponent(neighbourhood)}`);
+  await page.locator("#sign-in-code-input").fill(code);
+  await page.locator("form").getByRole("button").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/**
+ * Signs a member of staff in through the real OpenID Provider: the provider logs in `account` (its subject) at
+ * the next prompt, the browser follows the redirects back, and the app lands on `returnTo`.
+ */
+export async function signInWithProvider(page, account, returnTo = "/staff") {
+  const control = await fetch(new URL("/control", idpUrl), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ account }),
+  });
+  assert.equal(control.status, 200, "the provider's control endpoint refused");
+  await page.goto(`/sign-in?returnUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("link", { name: new RegExp(idpName, "i") }).click();
+  await page.waitForURL((url) => url.origin === new URL(baseUrl).origin && url.pathname === returnTo, { timeout: 20_000 });
+}
+
+/** Calls the API as the page's signed-in person (same cookies), with the CSRF header; returns the JSON. */
+export async function apiCall(page, method, path, body) {
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { "X-Buurtbudget-Request": "1", "Content-Type": "application/json", Origin: baseUrl },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** A screenshot for docs/ when BUURTBUDGET_SCREENSHOTS is set. */
+export async function screenshot(page, name) {
+  if (!screenshotFolder) return;
+  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
+}
