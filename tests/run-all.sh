@@ -2,7 +2,8 @@
 # Runs every Buurtbudget test on a fresh Debian machine of the kind described in the README.
 # It installs what the tests need (the .NET SDK comes with the machine image; PostgreSQL 15 from Debian for the
 # ledger, grain and server tests, which start their own throwaway cluster; Node.js and npm from Debian plus the npm
-# packages in tests/node for the live-results tests' SignalR client; Chromium joins with the web issue) and fails
+# packages in tests/node for the live-results tests' SignalR client; Chromium and the npm packages in web/ and tests/web for
+# the front end and its browser tests) and fails
 # when any test fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +47,15 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
 (cd tests/node && npm ci --no-audit --no-fund --silent)
+
+# The web front end (web/) is built by the server's build with Node.js and npm; its end-to-end tests drive Debian's
+# Chromium with playwright-core and scan every page with axe-core (tests/web).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the web front end's end-to-end tests"
+  apt_install chromium
+fi
+(cd web && npm ci --no-audit --no-fund --silent)
+(cd tests/web && npm ci --no-audit --no-fund --silent)
 
 # The rule-engine conformance tests read real Pabulib elections in place (never copied into the repo).
 if [ -z "${BUURTBUDGET_PABULIB_DIR:-}" ]; then

@@ -44,6 +44,7 @@ app.MapIdentityProviderSignIn();
 app.MapCorporationEndpoints();
 app.MapNeighbourhoodEndpoints();
 app.MapCycleEndpoints();
+app.MapMyShareEndpoints();
 app.MapCycleAdministrationEndpoints();
 app.MapSimulationEndpoints();
 app.MapProposalEndpoints();

@@ -43,6 +43,12 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     /// <summary>The outcome of the rule on the current ballots (the server decides who may see it when).</summary>
     Task<Outcome> ComputeOutcomeAsync(string cycleId);
 
+    /// <summary>
+    /// After the close, under Equal Shares: the voter's equal share of the budget and what it paid for; null when the
+    /// voter cast no ballot or the rule is not Equal Shares. Only the voter themselves can ask (by their voter key).
+    /// </summary>
+    Task<VoterShare?> GetShareOfAsync(string cycleId, string voterKey);
+
     /// <summary>After voting closed: the counted ballots as an anonymised Pabulib (.pb) file, in euros, so anyone can
     /// recount the result with the reference tools.</summary>
     Task<string> ExportPabulibAsync(string cycleId);

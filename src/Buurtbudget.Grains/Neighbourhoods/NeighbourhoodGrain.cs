@@ -30,6 +30,9 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     private readonly BallotSecrecy _secrecy;
     private readonly EventJournal<NeighbourhoodState, NeighbourhoodEvent> _journal;
 
+    // A closed cycle's ballots never change, so its outcome (with every voter's share) is computed once per activation.
+    private readonly Dictionary<string, Outcome> _closedOutcomes = new(StringComparer.Ordinal);
+
     public NeighbourhoodGrain(IGrainContext context, IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery = DefaultSnapshotEvery)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -179,6 +182,21 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         var cycle = ConfirmedCycle(cycleId);
         Require(cycle.Manifest is not null, CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has not opened yet.");
         return Task.FromResult(BallotBox.ComputeOutcome(cycle));
+    }
+
+    public Task<VoterShare?> GetShareOfAsync(string cycleId, string voterKey)
+    {
+        var cycle = ConfirmedCycle(cycleId);
+        Require(PhaseRules.VotingHasClosed(cycle.Phase), CycleProblem.WrongPhase, $"Where each share went in '{cycle.Title}' is published when voting closes.");
+        if (!_closedOutcomes.TryGetValue(cycleId, out var outcome))
+        {
+            _closedOutcomes[cycleId] = outcome = BallotBox.ComputeOutcome(cycle);
+        }
+        // Voters are numbered in the order the outcome was given the current ballots (BallotBox.ToElection).
+        var slot = _secrecy.SlotOf(NeighbourhoodId, cycleId, voterKey);
+        int voter = cycle.CurrentBallots.Select(b => b.Slot).TakeWhile(s => !string.Equals(s, slot, StringComparison.Ordinal)).Count();
+        bool voted = cycle.CurrentBallotOf(slot) is not null;
+        return Task.FromResult(voted && outcome.EqualShares is { } shares ? shares.ShareOf(voter) : null);
     }
 
     public Task<string> ExportPabulibAsync(string cycleId)

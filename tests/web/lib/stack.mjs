@@ -52,7 +52,25 @@ export async function actor(browser, name, { viewport = desktop, locale = "nl-NL
     if (response.status() >= 500) troubles.push(`${name}: ${response.status()} from ${response.request().method()} ${response.url()}`);
   });
   page.setDefaultTimeout(15_000);
-  return { name, context, page, troubles };
+  const person = { name, context, page, troubles };
+  everyone.push(person);
+  return person;
+}
+
+const everyone = [];
+
+/** What each actor's page shows right now: the first thing to read when a step fails. */
+async function describePages() {
+  const lines = [];
+  for (const person of everyone) {
+    try {
+      const text = await person.page.locator("main").innerText({ timeout: 2000 });
+      lines.push(`--- ${person.name} at ${person.page.url()} ---\n${text.slice(0, 1500)}`);
+    } catch {
+      lines.push(`--- ${person.name}: page not readable ---`);
+    }
+  }
+  return lines.join("\n");
 }
 
 /** Fails when any actor met a script error or a 5xx. */
@@ -73,6 +91,7 @@ export async function step(title, action) {
     return result;
   } catch (error) {
     console.log(`  FAILED: ${error?.message ?? error}`);
+    console.log(await describePages());
     throw new Error(`step ${stepNumber} "${title}" failed: ${error?.message ?? error}`, { cause: error });
   }
 }

@@ -130,6 +130,16 @@ try {
     await screenshot(neighbour.page, "results-1280");
   });
 
+  await step("the resident on the phone sees where the household's equal share went", async () => {
+    const page = phoneVoter.page;
+    await page.goto(`/neighbourhoods/${n}/cycles/${c}/results`);
+    await page.getByRole("heading", { name: "Waar jouw deel naartoe ging" }).waitFor();
+    await page.getByText(/^Het deel van het budget voor jouw huishouden was € [\d.,]+\.$/).waitFor();
+    await page.getByText(/ging naar Bomen in de Linnaeusstraat\.$/).waitFor();
+    await expectAccessible(page, "results with my share (phone)");
+    await screenshot(page, "results-my-share-375");
+  });
+
   await step("the resident on the phone checks the receipt against the published list", async () => {
     const page = phoneVoter.page;
     await page.goto(`/neighbourhoods/${n}/cycles/${c}/receipt`);

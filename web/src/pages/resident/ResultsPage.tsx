@@ -7,7 +7,7 @@ import { isResidentOf, useSession } from "../../app/session";
 import { useLoad } from "../../app/useLoad";
 import { Page } from "../../components/Page";
 import { Loading } from "../../components/Problem";
-import { formatMoney, formatNumber, t, type Key } from "../../i18n/i18n";
+import { formatMoney, t, tn, type Key } from "../../i18n/i18n";
 import { useLiveCycle } from "../../live/useLiveCycle";
 import { MyShare } from "./results/MyShare";
 
@@ -45,7 +45,7 @@ export function ResultsPage({ n, c }: { n: string; c: string }) {
               <h3>{titles.get(x.projectId) ?? x.projectId}</h3>
               <p class="meta">
                 <span>{formatMoney(x.cost)}</span>
-                <span>{t("results.votes", { votes: formatNumber(x.score) })}</span>
+                <span>{tn("results.votes", x.score)}</span>
               </p>
               <p>{explainProject(x)}</p>
             </li>
@@ -60,7 +60,7 @@ export function ResultsPage({ n, c }: { n: string; c: string }) {
               <h3>{titles.get(x.projectId) ?? x.projectId}</h3>
               <p class="meta">
                 <span>{formatMoney(x.cost)}</span>
-                <span>{t("results.votes", { votes: formatNumber(x.score) })}</span>
+                <span>{tn("results.votes", x.score)}</span>
               </p>
               <p>{explainProject(x)}</p>
             </li>
@@ -93,7 +93,7 @@ export function explainProject(x: ProjectExplanation): string {
   switch (x.verdict) {
     case "Funded":
       if (x.maxPaymentPerSupporter !== null) {
-        return t("explain.fundedShares", { round: x.round ?? 0, supporters: formatNumber(x.supporters), most: money(x.maxPaymentPerSupporter) });
+        return tn("explain.fundedShares", x.supporters, { round: x.round ?? 0, most: money(x.maxPaymentPerSupporter) });
       }
       return t("explain.fundedGreedy", { round: x.round ?? 0, left: money(x.budgetLeftBefore) });
     case "FundedByCompletion":
@@ -101,7 +101,7 @@ export function explainProject(x: ProjectExplanation): string {
     case "NoSupport":
       return t("explain.noSupport");
     case "SupportersCouldNotAfford":
-      return t("explain.couldNotAfford", { supporters: formatNumber(x.supporters), left: money(x.supportersMoneyLeft), cost: money(x.cost) });
+      return tn("explain.couldNotAfford", x.supporters, { left: money(x.supportersMoneyLeft), cost: money(x.cost) });
     case "DidNotFit":
       return t("explain.didNotFit", { left: money(x.budgetLeftBefore), cost: money(x.cost) });
     case "RuleStopped":
