@@ -117,7 +117,7 @@ export async function signInWithProvider(page, account, returnTo = "/staff") {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ account }),
   });
-  assert.ok(control.ok, `the provider's control endpoint refused (${control.status})`);
+  assert.ok(control.ok, `the provider's control endpoint answered ${control.status}`);
   await page.goto(`/sign-in?returnUrl=${encodeURIComponent(returnTo)}`);
   await page.getByRole("link", { name: new RegExp(idpName, "i") }).click();
   await page.waitForURL((url) => url.origin === new URL(baseUrl).origin && url.pathname === returnTo, { timeout: 20_000 });

@@ -1,0 +1,19 @@
+namespace Buurtbudget.Web.Tests;
+
+/// <summary>
+/// The web front end end to end: Chromium (playwright-core) against the real server on PostgreSQL, signing in
+/// through a real OpenID Provider. Each scenario is a script in tests/web/scenarios that prints its steps; a failure
+/// shows the step, what was expected, and the server's last output.
+/// </summary>
+public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<LiveSite>
+{
+    [Fact]
+    public async Task Residents_vote_with_their_codes_see_the_turnout_live_and_check_their_receipts() => await RunAsync("residents-vote");
+
+    private async Task RunAsync(string scenario)
+    {
+        var (exitCode, output) = await site.RunScenarioAsync(scenario, TimeSpan.FromMinutes(4));
+        log.WriteLine(output);
+        Assert.True(exitCode == 0, $"scenario {scenario} failed (exit {exitCode}):\n{output}");
+    }
+}
