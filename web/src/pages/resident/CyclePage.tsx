@@ -12,6 +12,7 @@ import { Loading } from "../../components/Problem";
 import { ProposalList } from "../../components/ProposalList";
 import { formatDateTime, formatMoney, formatNumber, t, tn } from "../../i18n/i18n";
 import { useLiveCycle } from "../../live/useLiveCycle";
+import { ModeratorPanel } from "../moderator/ModeratorPanel";
 
 const proposalPhases = new Set(["Ideas", "Deliberation", "Review"]);
 
@@ -43,6 +44,7 @@ export function CyclePage({ n, c }: { n: string; c: string }) {
         <p>{t(`cycle.now.${phase}` as never)}</p>
         <Actions n={n} c={c} phase={phase} resident={resident} signedIn={!!me?.signedIn} />
       </section>
+      <ModeratorPanel n={n} c={c} neighbourhood={neighbourhood.value} />
 
       {(phase === "Voting" || phase === "Results" || phase === "Implementation" || phase === "Closed") && (
         <section class="panel" aria-labelledby="cycle-live">

@@ -1,0 +1,282 @@
+// Steps for residents and their proposals: submitting (with the form's inline checks), supporting, offering help,
+// discussing (comments, replies, flags), editing, amendments and withdrawing. Each step drives the page the way a
+// person would (roles and labels, the texts from the Dutch translation files), asserts what that person should
+// see, and scans every page and main state with axe-core.
+import { readFileSync } from "node:fs";
+import { apiCall, assert, baseUrl, expectAccessible, idpIssuer, screenshot } from "../lib/stack.mjs";
+
+const texts = Object.assign(
+  {},
+  ...["resident", "proposals", "moderation"].map((part) =>
+    JSON.parse(readFileSync(new URL(`../../../web/src/i18n/nl/${part}.json`, import.meta.url), "utf8")),
+  ),
+);
+
+/** A Dutch text of the app with its {placeholders} filled in, as the page shows it. */
+export function nl(key, params = {}) {
+  const text = texts[key];
+  assert.ok(text !== undefined, `no Dutch text ${key}`);
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** A regular expression for a text of the app (exact, with placeholders filled in). */
+export const exactly = (key, params) => new RegExp(`^\\s*${escape(nl(key, params))}\\s*$`);
+/** A regular expression for a text of the app found inside a longer text. */
+export const within = (key, params) => new RegExp(escape(nl(key, params)));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export const proposalPath = ({ n, c, p }) => `/neighbourhoods/${n}/cycles/${c}/proposals/${p}`;
+
+/**
+ * Set-up through the API, as a signed-in platform operator (`operatorPage`): a corporation with the operator as
+ * its administrator and `moderator` (a subject at the test provider) as moderator of a new neighbourhood, a cycle
+ * there open for ideas with rules for proposals, and voting codes for `households` households.
+ * Returns { n, c, corporationId, codes }.
+ */
+export async function prepareCycleForProposals(operatorPage, { households = 4, moderator = "moderator", rules = { minCostCents: 10_000, maxCostCents: 2_500_000, supportThreshold: 2 } } = {}) {
+  const stamp = Date.now().toString(36);
+  const corporationId = `corp-${stamp}`;
+  const n = `buurt-${stamp}`;
+  const c = "ideeen";
+  await apiCall(operatorPage, "POST", "/api/corporations", { corporationId, name: "Woonstichting Test", firstAdministrator: { issuer: idpIssuer, subject: "operator" } });
+  await apiCall(operatorPage, "POST", `/api/corporations/${corporationId}/neighbourhoods`, { neighbourhoodId: n, name: "Testwijk" });
+  await apiCall(operatorPage, "PUT", `/api/corporations/${corporationId}/staff`, { issuer: idpIssuer, subject: moderator, role: "Moderator", neighbourhoods: [n] });
+  await apiCall(operatorPage, "POST", `/api/neighbourhoods/${n}/cycles`, { cycleId: c, title: "Buurtbudget Testwijk", budgetCents: 5_000_000 });
+  await apiCall(operatorPage, "PUT", `/api/neighbourhoods/${n}/cycles/${c}/proposal-rules`, rules);
+  await apiCall(operatorPage, "POST", `/api/neighbourhoods/${n}/cycles/${c}/phase`, { phase: "Ideas" });
+  const csv = ["adres", ...Array.from({ length: households }, (_, i) => `Teststraat ${i + 1}`)].join("\n") + "\n";
+  const response = await operatorPage.request.fetch(`/api/neighbourhoods/${n}/cycles/${c}/voting-codes`, {
+    method: "POST",
+    headers: { "X-Buurtbudget-Request": "1", "Content-Type": "text/csv", Origin: baseUrl },
+    data: csv,
+  });
+  const file = await response.text();
+  assert.ok(response.ok(), `generating voting codes answered ${response.status()}: ${file}`);
+  const codes = file.replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((line) => line.split(/[;,\t]/).at(-1).trim());
+  assert.equal(codes.length, households);
+  return { n, c, corporationId, codes };
+}
+
+/** Moves the cycle to a phase through the API (as an administrator's page). */
+export async function moveCycleTo(adminPage, { n, c }, phase) {
+  await apiCall(adminPage, "POST", `/api/neighbourhoods/${n}/cycles/${c}/phase`, { phase });
+}
+
+/**
+ * A resident submits a proposal from the cycle page. On the way, the form's inline checks are exercised: a cost
+ * the form cannot read and a cost above the cycle's maximum are named next to the cost field before anything is
+ * sent. Returns the new proposal's id.
+ */
+export async function submitProposal(page, { n, c, title, description, cost, place, tooMuch = "30.000" }) {
+  await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
+  await page.getByRole("link", { name: nl("cycle.submitProposal") }).click();
+  await page.getByRole("heading", { level: 1, name: nl("proposal.new.title") }).waitFor();
+  await expectAccessible(page, "the new-proposal form");
+
+  const costField = page.getByLabel(nl("proposal.form.cost"));
+  await page.getByRole("button", { name: nl("proposal.new.submit") }).click();
+  await assertInvalid(page.getByLabel(nl("proposal.form.title")), within("proposal.form.titleLength", { min: 3, max: 120 }));
+  await assertInvalid(costField, within("proposal.form.cost.empty"));
+  await expectAccessible(page, "the new-proposal form with its inline errors");
+  await costField.fill("12,34,5");
+  await costField.blur();
+  await assertInvalid(costField, within("proposal.form.cost.notAnAmount"));
+  await costField.fill(tooMuch);
+  await costField.blur();
+  await assertInvalid(costField, /25\.000/);
+
+  await page.getByLabel(nl("proposal.form.title")).fill(title);
+  await page.getByLabel(nl("proposal.form.description")).fill(description);
+  await costField.fill(cost);
+  if (place) await page.getByLabel(nl("proposal.form.place")).fill(place);
+  await page.getByRole("button", { name: nl("proposal.new.submit") }).click();
+  await page.waitForURL((url) => /\/proposals\/(?!new)[^/]+$/.test(url.pathname));
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  await page.getByText(nl("proposal.youAreAuthor")).waitFor();
+  await expectAccessible(page, "a new proposal's page, seen by its author");
+  await screenshot(page, `proposal-${page.viewportSize()?.width ?? 0}`);
+  return new URL(page.url()).pathname.split("/").at(-1);
+}
+
+async function assertInvalid(field, message) {
+  await field.waitFor();
+  assert.equal(await field.getAttribute("aria-invalid"), "true", "the field is not marked invalid");
+  const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+  const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+  assert.ok(errorId, "the field's error is not wired to it with aria-describedby");
+  const text = await field.page().locator(`#${errorId}`).innerText();
+  assert.match(text, message);
+}
+
+/** Opens a proposal's page and waits until it shows. */
+export async function openProposal(page, where, title) {
+  await page.goto(proposalPath(where));
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+}
+
+/** A resident supports a proposal and sees their support counted; `expected` is the new number of supporters. */
+export async function supportProposal(page, where, { title, expected }) {
+  await openProposal(page, where, title);
+  await page.getByRole("button", { name: nl("proposal.supportIt") }).click();
+  await page.getByText(nl("proposal.youSupport")).waitFor();
+  await page.getByTestId("supporters").getByText(expected === 1 ? nl("proposals.supporters.one", { count: 1 }) : nl("proposals.supporters.other", { count: expected })).waitFor();
+  await expectAccessible(page, "a proposal the resident supports");
+}
+
+/** A resident offers help and sees the offer listed as theirs. */
+export async function pledgeHelp(page, where, { title, text }) {
+  await openProposal(page, where, title);
+  await page.getByLabel(nl("proposal.pledge.label")).fill(text);
+  await page.getByRole("button", { name: nl("proposal.pledge.submit") }).click();
+  await page.getByRole("listitem").filter({ hasText: text }).getByText(nl("proposal.pledge.mine")).waitFor();
+  await expectAccessible(page, "a proposal with an offer of help");
+}
+
+/** A resident posts a comment; text typed as markup stays text. Returns the comment's number. */
+export async function commentOnProposal(page, where, { title, text }) {
+  await openProposal(page, where, title);
+  await page.getByLabel(nl("proposal.comment.newLabel")).fill(text);
+  await page.getByRole("button", { name: nl("proposal.comment.send") }).click();
+  const comment = page.getByRole("article").filter({ hasText: text }).first();
+  await comment.waitFor();
+  const label = await comment.getAttribute("aria-label");
+  await expectAccessible(page, "a proposal's discussion with a comment");
+  return Number(label.match(/\d+/)[0]);
+}
+
+/** A resident replies to a comment; the reply shows nested under it. */
+export async function replyToComment(page, where, { title, number, text }) {
+  await openProposal(page, where, title);
+  const parent = page.getByRole("article", { name: nl("proposal.comment.number", { number }) });
+  await parent.getByRole("button", { name: new RegExp(`^${escape(nl("proposal.comment.reply"))}`) }).click();
+  const field = page.getByLabel(nl("proposal.comment.replyLabel", { number }));
+  await field.waitFor();
+  assert.ok(await field.evaluate((el) => el === document.activeElement), "the reply field did not take focus");
+  await expectAccessible(page, "a comment with the reply form open");
+  await field.fill(text);
+  await page.getByRole("button", { name: nl("proposal.comment.sendReply") }).click();
+  await page.getByRole("list", { name: nl("proposal.comment.repliesTo", { number }) }).getByText(text).waitFor();
+  await expectAccessible(page, "a discussion with a reply");
+}
+
+/** A resident flags someone else's comment and sees that they did. */
+export async function flagComment(page, where, { title, number }) {
+  await openProposal(page, where, title);
+  const comment = page.getByRole("article", { name: nl("proposal.comment.number", { number }) });
+  await comment.getByRole("button", { name: new RegExp(`^${escape(nl("proposal.comment.flag"))}`) }).click();
+  await comment.getByText(nl("proposal.comment.flaggedByYou")).or(comment.getByText(nl("proposal.comment.hiddenByFlags"))).waitFor();
+  await expectAccessible(page, "a discussion with a comment the resident flagged");
+}
+
+/** Anyone sees a hidden comment as a placeholder (never its text) and the reason in the public moderation log. */
+export async function seeHiddenComment(page, where, { title, number, text, reason }) {
+  await openProposal(page, where, title);
+  const comment = page.getByRole("article", { name: nl("proposal.comment.number", { number }) });
+  await comment.getByText(nl("proposal.comment.hidden")).waitFor();
+  assert.equal(await page.getByText(text).count(), 0, "the hidden comment's text is still shown");
+  await page.getByText(nl("proposal.log.title")).click();
+  await page.getByRole("listitem").filter({ hasText: reason }).waitFor();
+  await expectAccessible(page, "a discussion with a hidden comment and the moderation log open");
+}
+
+/** Outside the discussion phases the server refuses comments; the page does not offer the form and says why. */
+export async function seeDiscussionClosed(page, where, { title }) {
+  await openProposal(page, where, title);
+  await page.getByText(nl("proposal.discussionClosed")).waitFor();
+  assert.equal(await page.getByLabel(nl("proposal.comment.newLabel")).count(), 0);
+  await expectAccessible(page, "a proposal after the discussion closed");
+}
+
+/** The author edits the proposal; the old version stays in the history. */
+export async function editProposal(page, where, { title, newTitle, newCost }) {
+  await openProposal(page, where, title);
+  await page.getByRole("link", { name: nl("proposal.edit") }).click();
+  await page.getByRole("heading", { level: 1, name: nl("proposal.edit.title", { title }) }).waitFor();
+  await expectAccessible(page, "the edit form");
+  await page.getByLabel(nl("proposal.form.title")).fill(newTitle);
+  if (newCost) await page.getByLabel(nl("proposal.form.cost")).fill(newCost);
+  await page.getByRole("button", { name: nl("proposal.edit.save") }).click();
+  await page.getByRole("heading", { level: 1, name: newTitle }).waitFor();
+  await page.getByText(nl("proposal.history.version", { number: 2 })).waitFor();
+  await page.getByText(nl("proposal.history.version", { number: 1 })).click();
+  await page.getByRole("heading", { level: 3, name: title }).waitFor();
+  await expectAccessible(page, "a proposal with an earlier version opened");
+}
+
+/** Someone who is not an author gets no edit form: the page says only the authors can edit. */
+export async function cannotEditOthersProposal(page, where) {
+  await page.goto(`${proposalPath(where)}/edit`);
+  await page.getByText(nl("proposal.edit.notAuthor")).waitFor();
+  assert.equal(await page.getByLabel(nl("proposal.form.title")).count(), 0);
+  await expectAccessible(page, "the edit page for someone else's proposal");
+}
+
+/** Another resident suggests an amendment (a new title); returns its number. */
+export async function suggestAmendment(page, where, { title, amendedTitle }) {
+  await openProposal(page, where, title);
+  await page.getByRole("button", { name: nl("proposal.amendment.start") }).click();
+  await page.getByLabel(nl("proposal.form.title")).fill(amendedTitle);
+  await expectAccessible(page, "the amendment form");
+  await page.getByRole("button", { name: nl("proposal.amendment.submit") }).click();
+  const card = page.getByRole("listitem").filter({ hasText: amendedTitle });
+  await card.getByText(nl("proposal.amendment.status.Pending")).waitFor();
+  const heading = await card.getByRole("heading").innerText();
+  return Number(heading.match(/\d+/)[0]);
+}
+
+/** The author accepts (or rejects) an amendment; accepted, it becomes the proposal's text. */
+export async function answerAmendment(page, where, { title, number, amendedTitle, accept }) {
+  await openProposal(page, where, title);
+  const name = `${nl(accept ? "proposal.amendment.accept" : "proposal.amendment.reject")} ${nl("proposal.amendment.number", { number })}`;
+  await page.getByRole("button", { name, exact: true }).click();
+  const status = nl(accept ? "proposal.amendment.status.Accepted" : "proposal.amendment.status.Rejected");
+  await page.getByRole("listitem").filter({ hasText: amendedTitle }).getByText(status).waitFor();
+  if (accept) await page.getByRole("heading", { level: 1, name: amendedTitle }).waitFor();
+  await expectAccessible(page, "a proposal with an answered amendment");
+}
+
+/** The author withdraws a proposal, giving a reason, after an explicit confirmation step. */
+export async function withdrawProposal(page, where, { title, reason }) {
+  await openProposal(page, where, title);
+  await page.getByRole("button", { name: nl("proposal.withdraw.start") }).click();
+  const field = page.getByLabel(nl("proposal.withdraw.reason"));
+  await field.waitFor();
+  assert.ok(await field.evaluate((el) => el === document.activeElement), "the reason field did not take focus");
+  await page.getByRole("button", { name: nl("proposal.withdraw.confirm") }).click();
+  await assertInvalid(field, within("proposal.withdraw.reasonLength", { max: 500 }));
+  await expectAccessible(page, "the withdraw confirmation with its error");
+  await field.fill(reason);
+  await page.getByRole("button", { name: nl("proposal.withdraw.confirm") }).click();
+  await page.getByText(nl("proposal.withdrawnNotice")).waitFor();
+  await page.getByText(nl("proposal.withdrawnReason", { reason })).waitFor();
+  await expectAccessible(page, "a withdrawn proposal");
+}
+
+/**
+ * A visitor who is not signed in sees the proposal and is invited to sign in instead of the forms. `literal` is
+ * text from the description that must show exactly as typed (markup stays text).
+ */
+export async function visitProposalSignedOut(page, where, { title, literal }) {
+  await openProposal(page, where, title);
+  if (literal) await page.getByText(literal, { exact: false }).first().waitFor();
+  await page.getByText(nl("proposal.signInToTakePart")).first().waitFor();
+  assert.equal(await page.getByRole("button", { name: nl("proposal.supportIt") }).count(), 0);
+  await expectAccessible(page, "a proposal seen by a visitor");
+}
+
+/** Anyone sees a round's summary on each proposal the round covered. */
+export async function seeRoundSummary(page, where, { title, question, summary }) {
+  await openProposal(page, where, title);
+  const round = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: question }) });
+  await round.getByText(summary).waitFor();
+  await expectAccessible(page, "a proposal with a round's summary");
+}
+
+/** A proposal merged into another says so and links to it. */
+export async function seeMerged(page, where, { title, intoTitle }) {
+  await openProposal(page, where, title);
+  await page.getByText(nl("proposal.mergedNotice")).waitFor();
+  await page.getByRole("link", { name: nl("proposal.mergedIntoLink") }).first().click();
+  await page.getByRole("heading", { level: 1, name: intoTitle }).waitFor();
+  await expectAccessible(page, "the proposal a duplicate was merged into");
+}

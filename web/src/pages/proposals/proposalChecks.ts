@@ -1,0 +1,41 @@
+// The checks the server makes on a proposal's text, made here first so people see what to fix while they type.
+// The server stays the authority: its answer is shown when it still refuses.
+import type { ProposalRules } from "../../api/types";
+import { formatMoney, t } from "../../i18n/i18n";
+import { parseEuros } from "./money";
+
+export const limits = { title: { min: 3, max: 120 }, description: { max: 5000 }, place: { max: 200 } };
+
+export interface Draft { title: string; description: string; cost: string; place: string }
+export type DraftErrors = Partial<Record<keyof Draft, string>>;
+
+export function checkDraft(draft: Draft, rules: ProposalRules | null): DraftErrors {
+  const errors: DraftErrors = {};
+  const title = draft.title.trim();
+  if (title.length < limits.title.min || title.length > limits.title.max) errors.title = t("proposal.form.titleLength", limits.title);
+  const description = draft.description.trim();
+  if (description.length === 0) errors.description = t("proposal.form.descriptionMissing");
+  else if (description.length > limits.description.max) errors.description = t("proposal.form.descriptionLength", limits.description);
+  const cost = costError(draft.cost, rules);
+  if (cost) errors.cost = cost;
+  if (draft.place.trim().length > limits.place.max) errors.place = t("proposal.form.placeLength", limits.place);
+  return errors;
+}
+
+function costError(input: string, rules: ProposalRules | null): string | null {
+  const parsed = parseEuros(input);
+  if ("error" in parsed) return t(`proposal.form.cost.${parsed.error}`);
+  if (parsed.cents <= 0) return t("proposal.form.cost.zero");
+  if (rules && parsed.cents < rules.minCostCents) return t("proposal.form.cost.belowMin", { min: formatMoney(rules.minCostCents) });
+  if (rules?.maxCostCents != null && parsed.cents > rules.maxCostCents) return t("proposal.form.cost.aboveMax", { max: formatMoney(rules.maxCostCents) });
+  return null;
+}
+
+/** The hint under the cost field: how to write it, and the cycle's limits. */
+export function costHint(rules: ProposalRules | null): string {
+  const how = t("proposal.form.costHint");
+  if (!rules) return how;
+  if (rules.maxCostCents != null) return `${how} ${t("proposal.form.costBetween", { min: formatMoney(rules.minCostCents), max: formatMoney(rules.maxCostCents) })}`;
+  if (rules.minCostCents > 0) return `${how} ${t("proposal.form.costAtLeast", { min: formatMoney(rules.minCostCents) })}`;
+  return how;
+}
