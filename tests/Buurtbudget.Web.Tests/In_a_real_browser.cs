@@ -10,6 +10,12 @@ public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOut
     [Fact]
     public async Task Residents_vote_with_their_codes_see_the_turnout_live_and_check_their_receipts() => await RunAsync("residents-vote");
 
+    [Fact]
+    public async Task Residents_submit_discuss_support_and_amend_proposals() => await RunAsync("proposals");
+
+    [Fact]
+    public async Task Moderators_run_rounds_hide_flagged_comments_and_merge_duplicates() => await RunAsync("moderation");
+
     private async Task RunAsync(string scenario)
     {
         var (exitCode, output) = await site.RunScenarioAsync(scenario, TimeSpan.FromMinutes(4));

@@ -134,7 +134,7 @@ try {
     const page = phoneVoter.page;
     await page.goto(`/neighbourhoods/${n}/cycles/${c}/results`);
     await page.getByRole("heading", { name: "Waar jouw deel naartoe ging" }).waitFor();
-    await page.getByText(/^Het deel van het budget voor jouw huishouden was € [\d.,]+\.$/).waitFor();
+    await page.getByText(/^Het deel van het budget voor jouw huishouden was €\s?[\d.,]+\.$/).waitFor();
     await page.getByText(/ging naar Bomen in de Linnaeusstraat\.$/).waitFor();
     await expectAccessible(page, "results with my share (phone)");
     await screenshot(page, "results-my-share-375");
