@@ -17,6 +17,7 @@ using Buurtbudget.Server.VotingCodes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBuurtbudgetOptions();
+builder.AddForwardedHeaders();
 builder.AddLedger();
 builder.AddGrains();
 builder.AddSignIn();
