@@ -2,7 +2,7 @@
 # Runs every Buurtbudget test on a fresh Debian machine of the kind described in the README.
 # It installs what the tests need (the .NET SDK comes with the machine image; PostgreSQL 15 from Debian for the
 # ledger, grain and server tests, which start their own throwaway cluster; Node.js and npm from Debian plus the npm
-# packages in tests/node for the live-results tests' SignalR client; nginx and sqlite3 for the deployment tests; Chromium
+# packages in tests/node for the live-results tests' SignalR client; nginx, systemd-analyze and sqlite3 for the deployment tests; Chromium
 # joins with the web issue) and fails when any test fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,6 +52,10 @@ fi
 if [ ! -x "${BUURTBUDGET_NGINX:-/usr/sbin/nginx}" ]; then
   echo "Installing nginx for the deployment tests"
   apt_install nginx
+fi
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  echo "Installing systemd (for systemd-analyze) to check deploy/systemd/buurtbudget.service"
+  apt_install systemd
 fi
 if ! command -v sqlite3 >/dev/null 2>&1; then
   echo "Installing sqlite3 for the backup test"
