@@ -59,14 +59,31 @@ internal static class ForwardedHeadersExtensions
             var wrong = options.KnownProxies.Where(p => Parse(p) is null).ToList();
             return wrong.Count == 0
                 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail($"Buurtbudget:KnownProxies: '{string.Join("', '", wrong)}' is not an IP address (10.0.0.5) "
-                    + "or a network in CIDR notation (10.42.0.0/16). Name only the reverse proxies in front of this server.");
+                : ValidateOptionsResult.Fail($"Buurtbudget:KnownProxies: '{string.Join("', '", wrong)}': write each proxy as an IP address "
+                    + "(10.0.0.5) or a network in CIDR notation (10.42.0.0/16), and name only the reverse proxies in front of this server.");
         }
 
-        /// <summary>An address is a network of one; a network must be written without host bits (10.42.0.0/16, not 10.42.1.2/16).</summary>
-        public static IPNetwork? Parse(string? value) =>
-            IPAddress.TryParse(value, out var address) && !value.Contains('/', StringComparison.Ordinal)
-                ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
-                : IPNetwork.TryParse(value, out var network) ? network : null;
+        /// <summary>
+        /// An address is a network of one. Shorthands IPAddress would accept ("10" for 0.0.0.10) are refused, and so is a
+        /// network written with host bits (10.42.1.7/16): which was meant, the address or the whole network?
+        /// </summary>
+        public static IPNetwork? Parse(string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+            int slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (!IPAddress.TryParse(slash < 0 ? value : value[..slash], out var address)
+                || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && value.Split('/')[0].Count(c => c == '.') != 3))
+            {
+                return null;
+            }
+            if (slash < 0)
+            {
+                return new IPNetwork(address, address.GetAddressBytes().Length * 8);
+            }
+            return IPNetwork.TryParse(value, out var network) && network.BaseAddress.Equals(address) ? network : null;
+        }
     }
 }
