@@ -31,7 +31,8 @@ internal sealed class ServerNode : IAsyncDisposable
             .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, CodeHasher))
             .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, TimeProvider.System))
-                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrecy));
+                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrecy))
+                .AddGrain<Residence.ICycleEligibilityGrain, Residence.CycleEligibilityGrain>(context => new Residence.CycleEligibilityGrain(context, ledger));
     }
 
     public IEventLedger Ledger { get; }

@@ -69,6 +69,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/rounds", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposal-rules", null),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/eligibility", null),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/eligibility", ["administrator"]),
         ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposal-rules", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/rounds", ["moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/rounds/{number:int}/close", ["moderator"]),
@@ -94,8 +96,10 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/simulation", ["administrator", "auditor", "moderator"]),
-        // Last: it closes the cycle the rows above vote in.
+        // Nearly last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
+        // Last: it ends the sessions of everyone signed in with an account. It has no scope: anyone with an account may end their own sessions.
+        ("POST", "/api/sign-out/everywhere", ["moderator", "moderator elsewhere", "administrator", "administrator elsewhere", "auditor", "auditor elsewhere", "operator"]),
     ];
 
     private static readonly string[] Users =
@@ -217,6 +221,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/merge", StringComparison.Ordinal) => new { duplicateId = "pother" },
         _ when route.EndsWith("/simulation", StringComparison.Ordinal) => new { voters = 10 },
         _ when route.EndsWith("/proposal-rules", StringComparison.Ordinal) => new { supportThreshold = 2 },
+        _ when route.EndsWith("/eligibility", StringComparison.Ordinal) => new { residents = "VotingCodes" },
         _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },
         _ when route.EndsWith("/rounds", StringComparison.Ordinal) => new { question = "Wat is belangrijk?", proposalIds = new[] { "pnone" }, closesAt = DateTimeOffset.UtcNow.AddDays(7) },
         _ when route.EndsWith("/close", StringComparison.Ordinal) => new { summary = "Samenvatting" },

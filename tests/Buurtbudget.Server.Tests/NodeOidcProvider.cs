@@ -73,7 +73,7 @@ public sealed class NodeOidcProvider : IAsyncLifetime
         }
     }
 
-    /// <summary>Changes the provider's behaviour from now on: <c>account</c>, <c>deny</c>, <c>tamper</c>.</summary>
+    /// <summary>Changes the provider's behaviour from now on: <c>account</c>, <c>neighbourhoods</c>, <c>deny</c>, <c>tamper</c>.</summary>
     public async Task SetAsync(object change)
     {
         using var response = await _control.PostAsJsonAsync("/control", change);
@@ -81,7 +81,7 @@ public sealed class NodeOidcProvider : IAsyncLifetime
     }
 
     /// <summary>Back to normal: resident-1 logs in, consents, and gets untouched tokens.</summary>
-    public Task ResetAsync() => SetAsync(new { account = "resident-1", deny = false, tamper = (string?)null });
+    public Task ResetAsync() => SetAsync(new { account = "resident-1", neighbourhoods = (string[]?)null, deny = false, tamper = (string?)null });
 
     /// <summary>How many requests reached the token endpoint so far (a code exchange the app attempted).</summary>
     public async Task<int> TokenRequestsAsync() =>

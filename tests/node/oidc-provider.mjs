@@ -10,6 +10,7 @@
 //
 // Control endpoint (tests only, same loopback server): POST /control with JSON, any of
 //   { "account": "resident-1" }           who logs in at the next login prompt (claims: sub, name, email)
+//   { "neighbourhoods": ["oost"] | null }  the claim "neighbourhoods" (scope "buurt") of whoever logs in from now on
 //   { "deny": true }                       the next interactions end with error=access_denied
 //   { "tamper": MODE | null }              how the token endpoint's ID token is changed on the way out:
 //      "wrong-issuer" | "wrong-audience" | "extra-audience" | "expired" | "issued-in-the-future"
@@ -43,8 +44,11 @@ const rotatedKid = randomUUID();
 const rotated = await generateKeyPair("RS256");
 const publicJwk = async (key, keyId) => ({ ...(await exportJWK(key)), kid: keyId, alg: "RS256", use: "sig" });
 const rotatedJwks = { keys: [await publicJwk(publicKey, kid), await publicJwk(rotated.publicKey, rotatedKid)] };
-const accounts = (id) => ({ sub: id, name: `Resident ${id}`, email: `${id}@example.org`, email_verified: true });
-const control = { account: "resident-1", deny: false, tamper: null, tokenRequests: 0, jwksRequests: 0, lastIdToken: null };
+const accounts = (id) => ({
+  sub: id, name: `Resident ${id}`, email: `${id}@example.org`, email_verified: true,
+  ...(control.neighbourhoods ? { neighbourhoods: control.neighbourhoods } : {}),
+});
+const control = { account: "resident-1", neighbourhoods: null, deny: false, tamper: null, tokenRequests: 0, jwksRequests: 0, lastIdToken: null };
 
 const server = http.createServer();
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -70,7 +74,8 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: false } },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   findAccount: (ctx, id) => ({ accountId: id, claims: () => accounts(id) }),
-  claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"] },
+  // "buurt": where a tenant lives, as a corporation's provider may say it (a list of neighbourhood ids).
+  claims: { openid: ["sub"], profile: ["name"], email: ["email", "email_verified"], buurt: ["neighbourhoods"] },
   // Put name and email in the ID token itself (the app reads no userinfo).
   conformIdTokenClaims: false,
   cookies: { keys: [randomBytes(32).toString("hex")] },
@@ -157,7 +162,7 @@ async function controlEndpoint(req, res) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const change = JSON.parse(Buffer.concat(chunks).toString() || "{}");
-    for (const key of ["account", "deny", "tamper"]) if (key in change) control[key] = change[key];
+    for (const key of ["account", "neighbourhoods", "deny", "tamper"]) if (key in change) control[key] = change[key];
     res.writeHead(204).end();
     return;
   }

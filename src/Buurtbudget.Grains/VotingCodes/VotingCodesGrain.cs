@@ -40,6 +40,13 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
         {
             throw new BudgetCycleException(CycleProblem.WrongPhase, $"Voting in '{cycle.Title}' has closed; no new codes can be issued.");
         }
+        // One source of residents per cycle: codes next to provider accounts would give a household two votes.
+        var eligibility = await _context.GrainFactory.GetGrain<Residence.ICycleEligibilityGrain>(CycleKey.Of(_context.Key, command.CycleId)).GetAsync();
+        if (eligibility.Residents != Residence.ResidentSource.VotingCodes)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase,
+                $"The residents of '{cycle.Title}' sign in with {eligibility.Provider?.Name}, so this cycle has no voting codes.");
+        }
         var households = command.Households.Select(h => _hasher.Household(h ?? "")).ToImmutableArray();
         var repeated = households.Select((h, i) => (h, i)).GroupBy(x => x.h).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null || command.Households.Any(string.IsNullOrWhiteSpace))

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Buurtbudget.Domain.Ballots;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
-using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Server.Live;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,10 +40,6 @@ internal static class BallotEndpoints
         {
             return TypedResults.Problem("Your voting code is for another neighbourhood or cycle.", statusCode: 403, title: "Not your vote");
         }
-        if (await Revoked(grains, neighbourhoodId, user) is { } revoked)
-        {
-            return revoked;
-        }
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
         {
             return TypedResults.Problem($"Send a unique {IdempotencyHeader} header (at most 200 characters) with every new ballot, and the same one when retrying.",
@@ -70,23 +65,12 @@ internal static class BallotEndpoints
         {
             return TypedResults.Problem("Your voting code is for another neighbourhood or cycle.", statusCode: 403, title: "Not your vote");
         }
-        if (await Revoked(grains, neighbourhoodId, user) is { } revoked)
-        {
-            return revoked;
-        }
         var mine = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetMyBallotAsync(cycleId, voterKey);
         return mine is null
             ? TypedResults.Problem("You have not voted in this cycle yet.", statusCode: 404, title: "No ballot yet")
             : TypedResults.Ok(new MyBallotResponse([.. mine.Ballot.Entries.Select(e => new BallotLine(e.ProjectId, e.Value))],
                 mine.Receipt.ToString(), mine.Receipt.Position, mine.Receipt.EntryHash));
     }
-
-    /// <summary>A session signed in with a code that was revoked or replaced since (a letter went astray) may no longer act.</summary>
-    private static async Task<ProblemHttpResult?> Revoked(IGrainFactory grains, string neighbourhoodId, ClaimsPrincipal user) =>
-        user.FindFirstValue(Residents.CredentialClaim) is { } credential
-        && !await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).IsLiveAsync(credential)
-            ? TypedResults.Problem("This voting code was revoked. Ask your housing corporation for a new letter.", statusCode: 403, title: "Voting code revoked")
-            : null;
 
     /// <summary>After voting closed: every receipt issued and the counted ballots, in an order unrelated to the receipts.</summary>
     private static async Task<Ok<PublishedBallots>> Published(string neighbourhoodId, string cycleId, IGrainFactory grains) =>

@@ -16,7 +16,11 @@ internal static class CycleAdministrationEndpoints
 {
     public sealed record PhaseRequest(CyclePhase? Phase);
 
-    public sealed record NewCycle(string? CycleId, string? Title, long? BudgetCents);
+    public sealed record NewCycle(string? CycleId, string? Title, long? BudgetCents)
+    {
+        /// <summary>Who the residents are (voting codes, or an identity provider's claim); voting codes when left out.</summary>
+        public Grains.Residence.CycleEligibility? Eligibility { get; init; }
+    }
 
     public sealed record VotingRules(
         ImmutableArray<BallotProject>? Projects, BallotDescription? Ballot, RuleChoice? Rule, RevotePolicy? Revote, Eligibility? Eligibility, LiveResults? Live);
@@ -49,10 +53,13 @@ internal static class CycleAdministrationEndpoints
     }
 
     private static async Task<Created<CycleAdministration>> Create(
-        string neighbourhoodId, NewCycle request, ClaimsPrincipal user, IGrainFactory grains, ILogger<NewCycle> logger)
+        string neighbourhoodId, NewCycle request, ClaimsPrincipal user, IGrainFactory grains, ILogger<NewCycle> logger,
+        SignIn.IdentityProviders.IdentityProviderRegistry providers)
     {
+        Residence.EligibilityEndpoints.Check(request.Eligibility, providers);
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId)
             .CreateBudgetCycleAsync(new CreateBudgetCycle(request.CycleId ?? "", request.Title ?? "", request.BudgetCents ?? 0));
+        await Residence.EligibilityEndpoints.SetAtCreationAsync(grains, neighbourhoodId, cycle.CycleId, request.Eligibility);
         StaffAudit.Record(logger, user, "create-cycle", neighbourhoodId, cycle.CycleId);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycle.CycleId}", ToAdministration(cycle));
     }
@@ -78,7 +85,8 @@ internal static class CycleAdministrationEndpoints
                 : "Put at least one project on the ballot.", statusCode: 400, title: "The ballot is empty");
         }
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).OpenVotingAsync(new OpenVoting(
-            cycleId, projects, rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts, rules.Eligibility ?? Eligibility.Census)
+            cycleId, projects, rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts,
+            await Residence.EligibilityEndpoints.ManifestEligibilityAsync(grains, neighbourhoodId, cycleId, rules.Eligibility))
         {
             Live = rules.Live ?? new LiveResults(),
         });

@@ -53,6 +53,9 @@ public sealed class BuurtbudgetOptions
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>How long sessions last and how often a node re-reads them (see docs/operations.md#sessions).</summary>
+    public Sessions.SessionOptions Sessions { get; set; } = new();
+
     /// <summary>How many residents' flags hide a comment until a moderator has looked at it.</summary>
     [Range(1, 100)]
     public int CommentFlagsToHide { get; set; } = 3;
@@ -84,6 +87,15 @@ public sealed class IdentityProviderOptions
 
     /// <summary>What the sign-in page shows on the button; the provider's name when empty.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// ID-token claims kept in the session (space-separated) because a cycle's eligibility may name them, for
+    /// example "neighbourhoods" listing the neighbourhood ids a tenant lives in. Empty: the provider signs in staff
+    /// only, or residents of no cycle. Request the scope that releases them in <see cref="Scopes"/>.
+    /// </summary>
+    public string ResidentClaims { get; set; } = "";
+
+    public IEnumerable<string> ResidentClaimNames => ResidentClaims.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
 
 public sealed class StaffMemberOptions

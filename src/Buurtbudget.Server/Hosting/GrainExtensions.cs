@@ -1,5 +1,6 @@
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Deliberation;
+using Buurtbudget.Grains.Residence;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
@@ -29,7 +30,8 @@ internal static class GrainExtensions
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))
-                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots));
+                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots))
+                .AddGrain<ICycleEligibilityGrain, CycleEligibilityGrain>(context => new CycleEligibilityGrain(context, ledger));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
     }

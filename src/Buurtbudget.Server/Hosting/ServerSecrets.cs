@@ -17,11 +17,14 @@ internal sealed class ServerSecrets
     {
         Ballots = new BallotSecrecy(Derive(master, "ballot-slots"));
         VotingCodes = new VotingCodeHasher(Derive(master, "voting-codes"));
+        People = new PersonKeys(Derive(master, "person-voters"), Derive(master, "session-holders"));
     }
 
     public BallotSecrecy Ballots { get; }
 
     public VotingCodeHasher VotingCodes { get; }
+
+    public PersonKeys People { get; }
 
     private static byte[] Derive(byte[] master, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: Encoding.ASCII.GetBytes("buurtbudget/" + purpose));

@@ -14,6 +14,9 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
 {
     public const string Channel = "buurtbudget_live";
 
+    /// <summary>Ended sessions: a digest of the session or of its holder, never the session id.</summary>
+    public const string SessionsChannel = "buurtbudget_sessions";
+
     /// <summary>This process; notices it sent itself are ignored.</summary>
     private readonly string _node = Guid.NewGuid().ToString("N");
 
@@ -33,6 +36,13 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task SessionsEndedAsync(string notice, CancellationToken cancellationToken)
+    {
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"SELECT pg_notify('{SessionsChannel}', $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{_node} {notice}" });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (services.Buurtbudget().Postgres is null)
@@ -48,8 +58,18 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
                 // stop must really close it rather than park a LISTENing session in the pool (Bug_002).
                 await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(services.Buurtbudget().Postgres!.ConnectionString) { Pooling = false }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, notice) => Heard(notice.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                connection.Notification += (_, notice) =>
+                {
+                    if (notice.Channel == SessionsChannel)
+                    {
+                        HeardSessionsEnded(notice.Payload);
+                    }
+                    else
+                    {
+                        Heard(notice.Payload);
+                    }
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {SessionsChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -67,7 +87,8 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.IO.IOException)
             {
                 // Notices sent while this node was not listening are lost; the next change to the cycle brings its
-                // watchers up to date again, and nothing durable depends on a notice.
+                // watchers up to date again, an ended session is read again within Sessions:CacheFor, and nothing
+                // durable depends on a notice.
                 LogListenFailed(logger, exception, retry.TotalSeconds);
                 await Task.Delay(retry, stoppingToken);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
@@ -83,6 +104,15 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
             return;
         }
         publisher.ChangedElsewhere(payload[(space + 1)..slash], payload[(slash + 1)..]);
+    }
+
+    private void HeardSessionsEnded(string payload)
+    {
+        int space = payload.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && payload[..space] != _node)
+        {
+            services.GetRequiredService<Sessions.SessionGuard>().Heard(payload[(space + 1)..]);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Not listening for other nodes' changes; retrying in {Seconds} s")]

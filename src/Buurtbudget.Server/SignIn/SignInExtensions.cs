@@ -20,15 +20,14 @@ internal static class SignInExtensions
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.Path = "/";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(2);
+            // The lifetimes are the server-side session's (Sessions/SessionGuard); the cookie's own expiry is the absolute one.
             cookie.SlidingExpiration = false;
+            Sessions.SessionExtensions.UseServerSideSessions(cookie.Events);
             // An API answers 401/403 as problem details; it never redirects to a login page.
             cookie.Events.OnRedirectToLogin = context => WriteProblem(context.HttpContext, 401, "Sign in first",
                 "Sign in to do this: residents with the voting code from their letter, staff with their organisation's account.");
             cookie.Events.OnRedirectToAccessDenied = context => WriteProblem(context.HttpContext, 403, "Not allowed", "Your sign-in does not allow this.");
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Residents.ResidentPolicy, policy => policy.RequireClaim(Residents.VoterKeyClaim));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -21,7 +21,8 @@ internal static class StaffIdentity
     public const string NameClaim = "name";
     public const string EmailClaim = "email";
 
-    public static ClaimsPrincipal Principal(string issuer, string subject, string provider, string? name, string? email)
+    public static ClaimsPrincipal Principal(string issuer, string subject, string provider, string? name, string? email,
+        IEnumerable<(string Claim, string Value)>? residentClaims = null)
     {
         var claims = new List<Claim>
         {
@@ -37,6 +38,7 @@ internal static class StaffIdentity
         {
             claims.Add(new Claim(EmailClaim, email));
         }
+        claims.AddRange((residentClaims ?? []).Select(c => new Claim(Residence.ResidentClaims.Prefix + c.Claim, c.Value)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType, NameClaim, ClaimTypes.Role));
     }
 

@@ -5,7 +5,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Buurtbudget.Server.SignIn.IdentityProviders;
 
 /// <summary>Who the provider says signed in, after every check on the ID token passed.</summary>
-internal sealed record VerifiedIdentity(string Issuer, string Subject, string? Name, string? Email);
+/// <param name="ResidentClaims">The values of the claims the provider's configuration keeps for eligibility
+/// (<see cref="Hosting.IdentityProviderOptions.ResidentClaims"/>), a list flattened to one pair per value.</param>
+internal sealed record VerifiedIdentity(string Issuer, string Subject, string? Name, string? Email, IReadOnlyList<(string Claim, string Value)> ResidentClaims);
 
 /// <summary>
 /// Checks an ID token as OpenID Connect Core 3.1.3.7 asks, failing closed (ASVS 16.5.3): the signature with a key
@@ -58,7 +60,11 @@ internal sealed class IdTokenValidator(TimeProvider time)
         }
         token.TryGetPayloadValue<string>("name", out var name);
         token.TryGetPayloadValue<string>("email", out var email);
-        return new VerifiedIdentity(metadata.Issuer, subject, name, email);
+        // Bounded, so a provider that lists thousands of groups cannot make the cookie too large to send back.
+        var kept = idp.Options.ResidentClaimNames
+            .SelectMany(claim => token.Claims.Where(c => c.Type == claim && c.Value.Length <= Residence.ResidentClaims.MaxValueLength).Select(c => (claim, c.Value)))
+            .Take(Residence.ResidentClaims.MaxValues).ToList();
+        return new VerifiedIdentity(metadata.Issuer, subject, name, email, kept);
     }
 
     /// <summary>

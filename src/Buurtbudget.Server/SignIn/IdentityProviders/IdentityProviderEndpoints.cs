@@ -114,7 +114,7 @@ internal static partial class IdentityProviderEndpoints
             var idToken = await tokens.RedeemAsync(idp, metadata, code, correlation, cancellationToken);
             var identity = await validator.ValidateAsync(idp, metadata, idToken, correlation, cancellationToken);
             await context.SignInAsync(Residents.Scheme,
-                StaffIdentity.Principal(identity.Issuer, identity.Subject, idp.Name, identity.Name, identity.Email));
+                StaffIdentity.Principal(identity.Issuer, identity.Subject, idp.Name, identity.Name, identity.Email, identity.ResidentClaims));
             IdentityProviderLog.SignedIn(logger, idp.Name);
             return ContinuePage.For(context, correlation.ReturnUrl);
         }

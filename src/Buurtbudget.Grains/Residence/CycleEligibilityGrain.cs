@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Buurtbudget.Domain.Cycles;
+using Buurtbudget.Grains.Journal;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Grains.VotingCodes;
+using Buurtbudget.Ledger;
+
+namespace Buurtbudget.Grains.Residence;
+
+public sealed class CycleEligibilityGrain : ICycleEligibilityGrain, IGrainBase
+{
+    public const string StreamPrefix = "eligibility/";
+
+    private readonly IGrainContext _context;
+    private readonly EventJournal<CycleEligibilityState, EligibilityEvent> _journal;
+
+    public CycleEligibilityGrain(IGrainContext context, IEventLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _journal = new(ledger, StreamPrefix + context.Key, CycleEligibilityJson.Instance, context, () => new CycleEligibilityState(), snapshotEvery: 100);
+    }
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
+
+    public Task<CycleEligibility> GetAsync() => Task.FromResult(_journal.Confirmed.Rules);
+
+    public async Task<CycleEligibility> SetAsync(CycleEligibility eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(eligibility);
+        if (eligibility.WhyNot() is { } why)
+        {
+            throw new BudgetCycleException(CycleProblem.InvalidCommand, why);
+        }
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
+        // Fails with a clear message for an unknown cycle before anything is written.
+        var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (PhaseRules.Order.IndexOf(cycle.Phase) >= PhaseRules.Order.IndexOf(CyclePhase.Voting))
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase,
+                $"Who may take part in '{cycle.Title}' was frozen when voting opened; it is in the {PhaseRules.Name(cycle.Phase)} phase.");
+        }
+        if (eligibility.Residents == ResidentSource.IdentityProvider
+            && await _context.GrainFactory.GetGrain<IVotingCodesGrain>(neighbourhoodId).CountAsync(cycleId) is { Live: > 0 } codes)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase,
+                $"'{cycle.Title}' has {codes.Live} live voting codes; a cycle's residents come either from codes or from an identity provider, never both. Revoke the codes first.");
+        }
+        await _journal.AppendAsync(new EligibilitySet(eligibility));
+        return _journal.Confirmed.Rules;
+    }
+}
+
+public abstract record EligibilityEvent;
+
+public sealed record EligibilitySet(CycleEligibility Rules) : EligibilityEvent;
+
+internal sealed class CycleEligibilityState : IJournaledState<EligibilityEvent>
+{
+    public CycleEligibility Rules { get; set; } = new();
+
+    public void Apply(EligibilityEvent change, LedgerEntry entry)
+    {
+        Rules = change switch
+        {
+            EligibilitySet set => set.Rules,
+            _ => throw new InvalidOperationException($"Unknown event {change.GetType().Name}."),
+        };
+    }
+}
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(EligibilitySet))]
+[JsonSerializable(typeof(CycleEligibility))]
+internal sealed partial class CycleEligibilityJsonContext : JsonSerializerContext;
+
+internal sealed class CycleEligibilityJson : IJournalCodec<CycleEligibilityState, EligibilityEvent>
+{
+    public static CycleEligibilityJson Instance { get; } = new();
+
+    private static readonly JsonEventKinds<EligibilityEvent> Kinds = new JsonEventKinds<EligibilityEvent>()
+        .Add(CycleEligibilityJsonContext.Default.EligibilitySet);
+
+    public NewEntry Encode(EligibilityEvent change) => Kinds.Encode(change);
+
+    public EligibilityEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
+
+    public Func<byte[]> CaptureState(CycleEligibilityState state)
+    {
+        var rules = state.Rules;
+        return () => JsonSerializer.SerializeToUtf8Bytes(rules, CycleEligibilityJsonContext.Default.CycleEligibility);
+    }
+
+    public CycleEligibilityState DecodeState(ReadOnlySpan<byte> bytes) =>
+        new() { Rules = JsonSerializer.Deserialize(bytes, CycleEligibilityJsonContext.Default.CycleEligibility) ?? throw new InvalidDataException("Empty eligibility snapshot.") };
+}
