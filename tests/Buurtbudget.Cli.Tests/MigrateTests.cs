@@ -7,7 +7,7 @@ namespace Buurtbudget.Cli.Tests;
 public sealed class MigrateTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
 {
     [Fact]
-    public async Task Migrates_as_the_owner_so_the_app_role_may_append_but_never_change_an_entry_and_a_second_run_changes_nothing()
+    public async Task Migrates_as_the_owner_so_the_app_role_may_append_but_never_change_an_entry_and_keep_sessions_and_a_second_run_changes_nothing()
     {
         var database = await cluster.CreateDatabaseAsync("migrate_cli");
 
@@ -23,6 +23,10 @@ public sealed class MigrateTests(PostgresCluster cluster) : IClassFixture<Postgr
         Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         await using var update = new NpgsqlCommand("UPDATE ledger_entries SET kind = 'other'", app);
         await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+        // The server's sessions table, which the nodes cannot create when only the Job holds the owner's password.
+        await using var session = new NpgsqlCommand(
+            "INSERT INTO sessions (id_digest, started_at, last_used_at) VALUES (decode(repeat('ab', 32), 'hex'), now(), now()); DELETE FROM sessions", app);
+        Assert.Equal(2, await session.ExecuteNonQueryAsync());
     }
 
     [Fact]

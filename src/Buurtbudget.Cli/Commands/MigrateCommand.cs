@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Buurtbudget.Ledger.Postgres;
+using Buurtbudget.Server.Sessions;
 using Npgsql;
 
 namespace Buurtbudget.Cli.Commands;
 
 /// <summary>
-/// <c>buurtbudget migrate</c>: brings a PostgreSQL ledger's schema up to date as its owner and grants the app role its
-/// least privileges, then exits; for a deployment step (a Kubernetes Job, a release script) so that the server nodes
+/// <c>buurtbudget migrate</c>: brings a PostgreSQL ledger's schema (and the server's sessions table) up to date as its
+/// owner and grants the app role its least privileges, then exits; for a deployment step (a Kubernetes Job, a release script) so that the server nodes
 /// never hold the owner's password. Safe to run again and from several places at once (versioned, under an advisory lock).
 /// </summary>
 internal sealed class MigrateCommand : Command
@@ -38,7 +39,9 @@ internal sealed class MigrateCommand : Command
         int version;
         try
         {
-            version = PostgresLedgerSchema.MigrateAsync(parse.GetValue(_postgres)!, parse.GetValue(_appRole)!).GetAwaiter().GetResult();
+            string owner = parse.GetValue(_postgres)!, appRole = parse.GetValue(_appRole)!;
+            version = PostgresLedgerSchema.MigrateAsync(owner, appRole).GetAwaiter().GetResult();
+            PostgresSessionSchema.MigrateAsync(owner, appRole).GetAwaiter().GetResult();
         }
         catch (ArgumentException e)
         {
@@ -48,7 +51,7 @@ internal sealed class MigrateCommand : Command
         {
             throw new UserErrorException($"the PostgreSQL ledger cannot be migrated: {e.Message}");
         }
-        parse.InvocationConfiguration.Output.WriteLine($"schema version {version}; {parse.GetValue(_appRole)} may read and append to the ledger");
+        parse.InvocationConfiguration.Output.WriteLine($"schema version {version}; {parse.GetValue(_appRole)} may read and append to the ledger and keep sessions");
         return ExitCodes.Success;
     }
 }
