@@ -2,9 +2,9 @@
 # Runs every Buurtbudget test on a fresh Debian machine of the kind described in the README.
 # It installs what the tests need (the .NET SDK comes with the machine image; PostgreSQL 15 from Debian for the
 # ledger, grain and server tests, which start their own throwaway cluster; Node.js and npm from Debian plus the npm
-# packages in tests/node for the live-results tests' SignalR client; Chromium and the npm packages in web/ and tests/web for
-# the front end and its browser tests) and fails
-# when any test fails.
+# packages in tests/node for the live-results tests' SignalR client; nginx, systemd-analyze and sqlite3 for the deployment
+# tests; Chromium and the npm packages in web/ and tests/web for the front end and its browser tests) and fails when any
+# test fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -56,6 +56,21 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 (cd web && npm ci --no-audit --no-fund --silent)
 (cd tests/web && npm ci --no-audit --no-fund --silent)
+
+# The deployment tests run deploy/nginx/buurtbudget.conf in Debian's nginx (a child process with its own prefix; the
+# nginx service is never started) and back up the embedded ledger with sqlite3's online backup, as docs/operations.md says.
+if [ ! -x "${BUURTBUDGET_NGINX:-/usr/sbin/nginx}" ]; then
+  echo "Installing nginx for the deployment tests"
+  apt_install nginx
+fi
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  echo "Installing systemd (for systemd-analyze) to check deploy/systemd/buurtbudget.service"
+  apt_install systemd
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "Installing sqlite3 for the backup test"
+  apt_install sqlite3
+fi
 
 # The rule-engine conformance tests read real Pabulib elections in place (never copied into the repo).
 if [ -z "${BUURTBUDGET_PABULIB_DIR:-}" ]; then

@@ -63,6 +63,7 @@ internal static class Cli
             new CheckCommand(),
             new BenchCommand(args),
             new VerifyCommand(),
+            new MigrateCommand(),
             new BenchLedgerCommand(args),
             new BenchBallotsCommand(args),
         };

@@ -20,6 +20,7 @@ using Buurtbudget.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBuurtbudgetOptions();
+builder.AddForwardedHeaders();
 builder.AddLedger();
 builder.AddGrains();
 builder.AddSignIn();

@@ -45,6 +45,14 @@ public sealed class BuurtbudgetOptions
     [Range(1, 10_000)]
     public int IdentityProviderSignInsPerClientPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// The reverse proxies (nginx, a load balancer) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed: addresses (<c>10.0.0.5</c>) or networks (<c>10.42.0.0/16</c>). Empty: no forwarded header is believed,
+    /// and the client is whoever connected. The voting-code rate limits are per client address, so behind a proxy
+    /// this must name it, and nothing else. Checked by <see cref="ForwardedHeadersExtensions"/>.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     /// <summary>How long sessions last and how often a node re-reads them (see docs/operations.md#sessions).</summary>
     public Sessions.SessionOptions Sessions { get; set; } = new();
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Buurtbudget.Server.Tests;
+namespace Buurtbudget.Testing;
 
 /// <summary>The official JavaScript SignalR client (tests/node/live-client.mjs) as a child process of the test.</summary>
-internal sealed class NodeLiveClient : IAsyncDisposable
+public sealed class NodeLiveClient : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
@@ -27,10 +27,17 @@ internal sealed class NodeLiveClient : IAsyncDisposable
         });
     }
 
-    public static NodeLiveClient Start(string baseUrl, string neighbourhood, string cycle, string? origin = null)
+    /// <param name="environment">Extra environment for node, for example <c>NODE_EXTRA_CA_CERTS</c> to trust a test
+    /// certificate, or <c>BUURTBUDGET_LIVE_TRANSPORT=websockets</c> to allow no fallback from WebSockets.</param>
+    public static NodeLiveClient Start(string baseUrl, string neighbourhood, string cycle, string? origin = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var script = Path.Combine(NodeFolder(), "live-client.mjs");
         var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in new[] { script, baseUrl, neighbourhood, cycle }.Concat(origin is null ? [] : [origin]))
         {
             start.ArgumentList.Add(argument);
