@@ -45,6 +45,7 @@ app.MapCorporationEndpoints();
 app.MapNeighbourhoodEndpoints();
 app.MapCycleEndpoints();
 app.MapCycleAdministrationEndpoints();
+app.MapStaffCycleListEndpoints();
 app.MapSimulationEndpoints();
 app.MapProposalEndpoints();
 app.MapCommentEndpoints();
