@@ -61,7 +61,7 @@ export function AddressListUpload({ n, c, onIssued }: { n: string; c: string; on
             <p>
               <strong>{tn("corporation.codes.issuedNow", issued.households, { count: formatNumber(issued.households) })}</strong>
             </p>
-            <p>{t("corporation.codes.onlyOnce")}</p>
+            <p class="notice">{t("corporation.codes.onlyOnce")}</p>
             <p>
               <a ref={link} class="button button-primary" href={issued.url} download={issued.name}>
                 {t("corporation.codes.download")}

@@ -8,7 +8,7 @@ import { useSession } from "../../app/session";
 import { useLoad } from "../../app/useLoad";
 import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
-import { Loading, ProblemMessage } from "../../components/Problem";
+import { describe, Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
 import { BallotForm } from "../resident/ballot/BallotForm";
 import { check, toLines } from "../resident/ballot/ballotRules";
@@ -139,9 +139,9 @@ function Answer({ answer, code }: { answer: PaperBallotAnswer; code: string }) {
 
 function Refused({ problem }: { problem: ApiProblem }) {
   return (
-    <div data-testid="paper-answer">
-      <p class="problem">{t("corporation.paper.refused")}</p>
-      <ProblemMessage problem={problem} />
+    <div class="problem" role="alert" data-testid="paper-answer">
+      <p>{t("corporation.paper.refused")}</p>
+      <p>{describe(problem)}</p>
     </div>
   );
 }
