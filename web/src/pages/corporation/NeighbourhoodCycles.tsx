@@ -1,7 +1,7 @@
 // One neighbourhood on the staff home page: its name and every budget round (drafts too), each with a link to
 // its administration, and for administrators a link to set up a new round.
-import { api, paths } from "../../api/client";
-import type { CycleSummary, Me, PublicNeighbourhood } from "../../api/types";
+import { api } from "../../api/client";
+import type { CycleSummary, Me } from "../../api/types";
 import { href } from "../../app/router";
 import { useLoad } from "../../app/useLoad";
 import { phaseName } from "../../components/Phase";
@@ -10,10 +10,8 @@ import { formatMoney, t } from "../../i18n/i18n";
 import { canManageCycles } from "./roles";
 import { staffPaths } from "./staffApi";
 
-export function NeighbourhoodCycles({ me, corporationId, n }: { me: Me; corporationId: string; n: string }) {
-  const neighbourhood = useLoad((signal) => api.get<PublicNeighbourhood>(paths.neighbourhood(n), { signal }), [n]);
+export function NeighbourhoodCycles({ me, corporationId, n, name }: { me: Me; corporationId: string; n: string; name: string }) {
   const cycles = useLoad((signal) => api.get<CycleSummary[]>(staffPaths.everyCycle(n), { signal }), [n]);
-  const name = neighbourhood.value?.name ?? n;
   const headingId = `neighbourhood-${n}`;
   return (
     <section aria-labelledby={headingId} class="card staff-neighbourhood">

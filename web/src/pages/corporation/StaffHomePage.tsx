@@ -1,7 +1,7 @@
 // Where a member of staff starts: the corporations and neighbourhoods they work for (from their grants), each
 // neighbourhood with all its budget rounds, drafts included, and a link to each round's administration.
 import { api, paths } from "../../api/client";
-import type { CorporationView, Me, StaffGrant } from "../../api/types";
+import type { CorporationView, Me, PublicNeighbourhood, StaffGrant } from "../../api/types";
 import { href } from "../../app/router";
 import { useLoad } from "../../app/useLoad";
 import { Page } from "../../components/Page";
@@ -39,24 +39,29 @@ export function StaffHomePage() {
 
 function CorporationBlock({ me, corporationId, grants }: { me: Me; corporationId: string; grants: StaffGrant[] }) {
   const whole = canReadCorporation(me, corporationId);
-  const corporation = useLoad(
-    (signal) => (whole ? api.get<CorporationView>(paths.corporation(corporationId), { signal }) : Promise.resolve(null)),
-    [corporationId, whole],
-  );
+  // With a corporation-wide grant the corporation lists its neighbourhoods; otherwise the grants name them, and
+  // their public pages give the names.
+  const place = useLoad(async (signal): Promise<{ name: string; neighbourhoods: { id: string; name: string }[] }> => {
+    if (whole) {
+      const view = await api.get<CorporationView>(paths.corporation(corporationId), { signal });
+      return { name: view.name, neighbourhoods: view.neighbourhoods.map((n) => ({ id: n.neighbourhoodId, name: n.name })) };
+    }
+    const ids = [...new Set(grants.flatMap((g) => g.neighbourhoods))];
+    const pages = await Promise.all(ids.map((n) => api.get<PublicNeighbourhood>(paths.neighbourhood(n), { signal })));
+    return { name: pages[0]?.corporationName ?? corporationId, neighbourhoods: pages.map((p) => ({ id: p.neighbourhoodId, name: p.name })) };
+  }, [corporationId, whole]);
   const headingId = `corporation-${corporationId}`;
-  // Without a corporation-wide grant the neighbourhoods come from the grants themselves.
-  const neighbourhoods = corporation.value
-    ? corporation.value.neighbourhoods.map((n) => n.neighbourhoodId)
-    : [...new Set(grants.flatMap((g) => g.neighbourhoods))];
+  const name = place.value?.name ?? corporationId;
+  const names = new Map(place.value?.neighbourhoods.map((n) => [n.id, n.name]));
   return (
     <section aria-labelledby={headingId} class="staff-corporation">
-      <h2 id={headingId}>{corporation.value?.name ?? corporationId}</h2>
+      <h2 id={headingId}>{name}</h2>
       <p class="meta">
         {grants.map((g) => (
           <span key={g.role}>
             {g.coversEveryNeighbourhood
               ? t("corporation.home.roleEverywhere", { role: roleName(g.role) })
-              : t("corporation.home.roleIn", { role: roleName(g.role), neighbourhoods: g.neighbourhoods.join(", ") })}
+              : t("corporation.home.roleIn", { role: roleName(g.role), neighbourhoods: g.neighbourhoods.map((n) => names.get(n) ?? n).join(", ") })}
           </span>
         ))}
       </p>
@@ -64,18 +69,16 @@ function CorporationBlock({ me, corporationId, grants }: { me: Me; corporationId
         <p>
           <a href={href("corporation", { corporation: corporationId })}>
             {canManageCorporation(me, corporationId) ? t("corporation.home.manage") : t("corporation.home.view")}
-            <span class="visually-hidden"> ({corporation.value?.name ?? corporationId})</span>
+            <span class="visually-hidden"> ({name})</span>
           </a>
         </p>
       )}
-      {corporation.loading && whole ? (
-        <Loading problem={corporation.problem} />
-      ) : corporation.problem ? (
-        <Loading problem={corporation.problem} />
-      ) : neighbourhoods.length === 0 ? (
+      {!place.value ? (
+        <Loading problem={place.problem} />
+      ) : place.value.neighbourhoods.length === 0 ? (
         <p>{t("corporation.home.noNeighbourhoods")}</p>
       ) : (
-        neighbourhoods.map((n) => <NeighbourhoodCycles key={n} me={me} corporationId={corporationId} n={n} />)
+        place.value.neighbourhoods.map((n) => <NeighbourhoodCycles key={n.id} me={me} corporationId={corporationId} n={n.id} name={n.name} />)
       )}
     </section>
   );
