@@ -1,7 +1,7 @@
 // The staff API addresses and shapes that only the corporation pages use (the shared ones are in api/client.ts
 // and api/types.ts).
 import { cyclePaths, paths } from "../../api/client";
-import type { ImplementationStatus, RuleKind, StaffRole, Utility, Completion } from "../../api/types";
+import type { Completion, RuleKind, StaffRole, Utility } from "../../api/types";
 
 export const staffPaths = {
   /** Every cycle of a neighbourhood, drafts included (staff only). */
@@ -16,5 +16,3 @@ export const staffPaths = {
 };
 
 export interface RuleChoice { kind: RuleKind; utility: Utility; completion: Completion }
-
-export interface ImplementationRequest { status: ImplementationStatus; note: string }
