@@ -53,6 +53,7 @@ app.MapCycleEndpoints();
 app.MapMyShareEndpoints();
 app.MapCycleAdministrationEndpoints();
 app.MapEligibilityEndpoints();
+app.MapStaffCycleListEndpoints();
 app.MapSimulationEndpoints();
 app.MapProposalEndpoints();
 app.MapCommentEndpoints();

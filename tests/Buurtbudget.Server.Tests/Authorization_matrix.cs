@@ -65,6 +65,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("DELETE", "/api/corporations/{corporationId:id}/staff", ["administrator"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/administration", ["administrator", "auditor", "moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles", ["administrator"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles", ["administrator", "auditor", "moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/voting-codes", ["administrator"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/voting-codes", ["administrator", "auditor", "moderator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/voting-codes/revoke", ["administrator"]),
