@@ -94,6 +94,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/simulation", ["administrator", "auditor", "moderator"]),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/schedule", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
     ];
@@ -216,6 +217,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/implementation", StringComparison.Ordinal) => new { status = "Planned", note = "Matrix" },
         _ when route.EndsWith("/merge", StringComparison.Ordinal) => new { duplicateId = "pother" },
         _ when route.EndsWith("/simulation", StringComparison.Ordinal) => new { voters = 10 },
+        _ when route.EndsWith("/schedule", StringComparison.Ordinal) => new { steps = Array.Empty<object>() },
         _ when route.EndsWith("/proposal-rules", StringComparison.Ordinal) => new { supportThreshold = 2 },
         _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },
         _ when route.EndsWith("/rounds", StringComparison.Ordinal) => new { question = "Wat is belangrijk?", proposalIds = new[] { "pnone" }, closesAt = DateTimeOffset.UtcNow.AddDays(7) },

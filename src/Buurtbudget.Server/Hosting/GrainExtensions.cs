@@ -4,6 +4,7 @@ using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Grains.Schedules;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Ledger;
 
@@ -29,7 +30,8 @@ internal static class GrainExtensions
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))
-                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots));
+                .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots))
+                .AddGrain<IScheduleGrain, ScheduleGrain>(context => new ScheduleGrain(context, ledger, time));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
     }
