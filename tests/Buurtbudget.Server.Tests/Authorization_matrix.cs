@@ -85,6 +85,9 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments/{number:int}/accept", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments/{number:int}/reject", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images", ["resident"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", null),
+        ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/moderation-log", null),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", ["resident"]),
@@ -192,7 +195,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
             .Replace("{neighbourhoodId:id}", "oost", StringComparison.Ordinal)
             .Replace("{cycleId:id}", "2026", StringComparison.Ordinal)
             .Replace("{proposalId:id}", "pnone", StringComparison.Ordinal)
-            .Replace("{number:int}", "1", StringComparison.Ordinal);
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{hash}", new string('a', 64), StringComparison.Ordinal);
         if (method == "DELETE" && route.EndsWith("/staff", StringComparison.Ordinal))
         {
             path += $"?issuer={Uri.EscapeDataString(Issuer)}&subject=nobody&role=Moderator";

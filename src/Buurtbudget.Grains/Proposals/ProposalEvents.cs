@@ -3,7 +3,11 @@ namespace Buurtbudget.Grains.Proposals;
 /// <summary>What happens to one proposal, as appended to its stream <c>proposal/{id}</c>.</summary>
 public abstract record ProposalEvent;
 
-public sealed record ProposalSubmitted(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text) : ProposalEvent;
+public sealed record ProposalSubmitted(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text) : ProposalEvent
+{
+    /// <summary>Co-authors named at submission (none in entries written before they could be).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> CoAuthors { get; init; } = [];
+}
 
 public sealed record ProposalRevised(ProposalText Text) : ProposalEvent;
 
@@ -47,3 +51,8 @@ public sealed record AmendmentSuggested(int Number, string SuggesterKey, Proposa
 
 /// <summary>The authors' answer; an accepted amendment is followed by the revision it makes.</summary>
 public sealed record AmendmentAnswered(int Number, bool Accepted) : ProposalEvent;
+
+/// <summary>An author attached an image; the event holds only what identifies it, the bytes are stored by hash.</summary>
+public sealed record ImageAdded(string Hash, string ContentType, long Size) : ProposalEvent;
+
+public sealed record ImageRemoved(string Hash) : ProposalEvent;

@@ -17,7 +17,7 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
         View = change switch
         {
             ProposalSubmitted s => new ProposalView(entry.StreamId[ProposalGrain.StreamPrefix.Length..], s.NeighbourhoodId, s.CycleId,
-                s.AuthorKey, s.Text, ProposalStatus.Open, null, [new ProposalRevision(1, s.Text)]),
+                s.AuthorKey, s.Text, ProposalStatus.Open, null, [new ProposalRevision(1, s.Text)]) { CoAuthors = s.CoAuthors.IsDefault ? [] : s.CoAuthors },
             ProposalRevised r => View! with { Text = r.Text, History = View.History.Add(new ProposalRevision(View.History.Length + 1, r.Text)) },
             ProposalWithdrawn w => View! with { Status = ProposalStatus.Withdrawn, WithdrawalReason = w.Reason },
             ProposalSupported s => View! with { Supporters = View.Supporters.Add(s.SupporterKey) },
@@ -50,6 +50,8 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
             {
                 Amendments = View.Amendments.SetItem(a.Number - 1, View.Amendments[a.Number - 1] with { Status = a.Accepted ? AmendmentStatus.Accepted : AmendmentStatus.Rejected }),
             },
+            ImageAdded i => View! with { Images = View.Images.Add(new ProposalImage(i.Hash, i.ContentType, i.Size)) },
+            ImageRemoved i => View! with { Images = View.Images.RemoveAll(image => image.Hash == i.Hash) },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };
