@@ -35,10 +35,10 @@ public interface IProposalGrain : IGrainWithStringKey
 
     /// <summary>Takes in a duplicate: its author becomes a co-author, its supporters and pledges join (each household
     /// counted once). Taking in the same proposal twice changes nothing.</summary>
-    Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by);
+    Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by, string? byName = null);
 
     /// <summary>Marks this proposal as merged into <paramref name="targetId"/>; it takes no more support or changes.</summary>
-    Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by);
+    Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by, string? byName = null);
 
     Task<ProposalView> SuggestAmendmentAsync(string suggesterKey, ProposalText text);
 
@@ -48,7 +48,8 @@ public interface IProposalGrain : IGrainWithStringKey
     Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by);
 
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
-    Task<ProposalView> ReviewAsync(FeasibilityReview review);
+    /// <param name="by">Who reviewed it, for the public moderation log (with <paramref name="byName"/> as shown there).</param>
+    Task<ProposalView> ReviewAsync(FeasibilityReview review, Corporations.StaffMember? by = null, string? byName = null);
 
     /// <summary>An author attaches an image already stored by its hash (at most <see cref="ProposalGrain.MaxImages"/>);
     /// attaching the same image twice changes nothing.</summary>
@@ -93,7 +94,13 @@ public sealed record ModerateComment(int Number, bool Hide, string Reason, Corpo
 public sealed record Comment(int Number, string AuthorKey, int? ReplyTo, string Text, DateTimeOffset At, ImmutableArray<string> Flags, bool Hidden);
 
 /// <summary>One entry of the public moderation log: who (null: the flags), when, why, and what happened.</summary>
-public sealed record ModerationEntry(int Comment, bool Hidden, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At);
+/// <param name="Comment">The comment hidden or restored; 0 for an action on the whole proposal (<see cref="Action"/>).</param>
+public sealed record ModerationEntry(int Comment, bool Hidden, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At)
+{
+    /// <summary>Null for hiding or restoring a comment; otherwise what staff did to the proposal: <c>merged-in</c>,
+    /// <c>merged-into</c>, <c>reviewed-feasible</c> or <c>reviewed-not-feasible</c>.</summary>
+    public string? Action { get; init; }
+}
 
 /// <param name="AuthorKey">Who submits it, as the server knows them; only they may revise or withdraw it.</param>
 public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text)

@@ -159,7 +159,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
-    public async Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by)
+    public async Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by, string? byName = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var target = Existing();
@@ -171,11 +171,11 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             return target;
         }
         Require(source.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "The duplicate was withdrawn or merged already.");
-        await _journal.AppendAsync(new ProposalAbsorbed(sourceId, source.AuthorKey, source.Supporters, source.Pledges, by));
+        await _journal.AppendAsync(new ProposalAbsorbed(sourceId, source.AuthorKey, source.Supporters, source.Pledges, by) { At = _time.GetUtcNow(), ByName = byName });
         return _journal.Confirmed.View!;
     }
 
-    public async Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by)
+    public async Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by, string? byName = null)
     {
         var proposal = Existing();
         if (proposal.Status == ProposalStatus.Merged && proposal.MergedInto == targetId)
@@ -183,7 +183,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             return proposal;
         }
         Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "Only an open proposal can be merged.");
-        await _journal.AppendAsync(new ProposalMergedInto(targetId, by));
+        await _journal.AppendAsync(new ProposalMergedInto(targetId, by) { At = _time.GetUtcNow(), ByName = byName });
         return _journal.Confirmed.View!;
     }
 
@@ -242,7 +242,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             ? proposal.Comments[number - 1]
             : throw new ProposalException(ProposalProblem.UnknownProposal, $"This proposal has no comment {number}.");
 
-    public async Task<ProposalView> ReviewAsync(FeasibilityReview review)
+    public async Task<ProposalView> ReviewAsync(FeasibilityReview review, Corporations.StaffMember? by = null, string? byName = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         var proposal = Existing();
@@ -253,7 +253,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(reason is null || (reason.Length <= MaxReasonLength && !reason.Any(c => char.IsControl(c) && c != '\n')), ProposalProblem.InvalidText,
             $"Keep the reason to {MaxReasonLength} characters.");
         Require(review.AdjustedCostCents is null or > 0, ProposalProblem.InvalidText, "An adjusted cost must be more than zero.");
-        await _journal.AppendAsync(new ProposalReviewed(review.Feasible, reason, review.AdjustedCostCents));
+        await _journal.AppendAsync(new ProposalReviewed(review.Feasible, reason, review.AdjustedCostCents) { By = by, ByName = byName, At = _time.GetUtcNow() });
         return _journal.Confirmed.View!;
     }
 

@@ -143,8 +143,9 @@ internal static class ProposalEndpoints
         }
         var moderator = user.Member()!;
         // Target first: if the second step fails, a retry finds the duplicate already taken in and only marks it.
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator);
-        await duplicate.MarkMergedAsync(proposalId, moderator);
+        string? name = user.FindFirstValue(StaffIdentity.NameClaim);
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator, name);
+        await duplicate.MarkMergedAsync(proposalId, moderator, name);
         live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"merge-{request.DuplicateId}-into-{proposalId}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
@@ -190,7 +191,8 @@ internal static class ProposalEndpoints
             return TypedResults.Problem($"Proposals are reviewed in the review phase; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
         }
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents));
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents),
+            user.Member(), user.FindFirstValue(StaffIdentity.NameClaim));
         live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"review-{proposalId}-{(feasible ? "feasible" : "not-feasible")}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
