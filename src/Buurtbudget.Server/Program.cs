@@ -46,6 +46,7 @@ app.MapCycleEndpoints();
 app.MapCycleAdministrationEndpoints();
 app.MapSimulationEndpoints();
 app.MapScheduleEndpoints();
+app.MapCycleImportEndpoints();
 app.MapProposalEndpoints();
 app.MapCommentEndpoints();
 app.MapImageEndpoints();

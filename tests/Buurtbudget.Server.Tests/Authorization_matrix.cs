@@ -98,6 +98,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/simulation", ["administrator", "auditor", "moderator"]),
         ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/schedule", ["administrator"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/import", ["administrator"]),
         // Last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
     ];

@@ -53,6 +53,26 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
         return proposal;
     }
 
+    public async Task<ImmutableArray<ProposalView>> ImportAsync(string authorKey, ImmutableArray<ProposalText> texts)
+    {
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
+        var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (cycle.Phase != CyclePhase.Draft || _journal.Tentative.Ids.Count > 0)
+        {
+            throw new ProposalException(ProposalProblem.WrongPhase, "Proposals are imported into a new draft cycle that has none yet.");
+        }
+        var views = ImmutableArray.CreateBuilder<ProposalView>(texts.Length);
+        foreach (var text in texts)
+        {
+            string proposalId = "p" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+            views.Add(await _context.GrainFactory.GetGrain<IProposalGrain>(ProposalKey(neighbourhoodId, cycleId, proposalId))
+                .SubmitAsync(new SubmitProposal(neighbourhoodId, cycleId, authorKey, text)));
+        }
+        // One append lists them all: the cycle shows every imported proposal or none.
+        await _journal.AppendAsync([.. views.Select(v => (CycleProposalsEvent)new ProposalListed(v.Id[(v.Id.LastIndexOf('.') + 1)..]))]);
+        return views.MoveToImmutable();
+    }
+
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(_journal.Confirmed.Ids.ToImmutableArray());
 
     public async Task<ProposalRules> SetRulesAsync(ProposalRules rules)

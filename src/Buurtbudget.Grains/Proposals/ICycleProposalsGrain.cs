@@ -13,6 +13,10 @@ public interface ICycleProposalsGrain : IGrainWithStringKey
     /// <param name="coAuthors">Voter keys of the households who write it too.</param>
     Task<ProposalView> SubmitAsync(string authorKey, ProposalText text, ImmutableArray<string> coAuthors = default);
 
+    /// <summary>Proposals a draft cycle starts with, brought by the corporation (from an imported <c>.pb</c> file); listed
+    /// in the order given. <paramref name="authorKey"/> names the corporation's import, not a resident.</summary>
+    Task<ImmutableArray<ProposalView>> ImportAsync(string authorKey, ImmutableArray<ProposalText> texts);
+
     /// <summary>The ids of the cycle's proposals, in the order they were submitted.</summary>
     Task<ImmutableArray<string>> ListAsync();
 

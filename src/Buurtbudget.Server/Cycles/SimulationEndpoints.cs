@@ -133,6 +133,10 @@ internal static class SimulationEndpoints
             [.. published.Ballots.Select(b => (IReadOnlyList<string>)[.. b.Entries.Where(e => e.Value > 0).Select(e => e.ProjectId)])]);
     }
 
-    private static Task<EarlierBallots?> ImportedBallotsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId) =>
-        Task.FromResult<EarlierBallots?>(null);
+    /// <summary>The votes of the .pb file the cycle was imported from, on the proposals the import made.</summary>
+    private static async Task<EarlierBallots?> ImportedBallotsAsync(IGrainFactory grains, string neighbourhoodId, string cycleId) =>
+        await grains.GetGrain<Grains.Proposals.IImportedBallotsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).GetAsync() is { } imported
+            ? new EarlierBallots(imported.From, [.. imported.Projects.Select(p => new TitledProject(p.Id, p.Title, p.CostCents))],
+                [.. imported.Votes.Select(v => (IReadOnlyList<string>)[.. v.Select(i => imported.Projects[i].Id)])])
+            : null;
 }

@@ -27,6 +27,7 @@ internal static class GrainExtensions
                 .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
                 .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger, time, options.CommentFlagsToHide))
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
+                .AddGrain<IImportedBallotsGrain, ImportedBallotsGrain>(context => new ImportedBallotsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))

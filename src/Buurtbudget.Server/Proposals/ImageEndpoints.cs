@@ -46,7 +46,7 @@ internal static class ImageEndpoints
         {
             return ProposalEndpoints.NotYourCycle();
         }
-        var bytes = await ReadAtMostAsync(request, ImageFormat.MaxBytes + 1, cancellationToken);
+        var bytes = await RequestBodies.ReadAtMostAsync(request, ImageFormat.MaxBytes, cancellationToken);
         if (ImageFormat.WhyNot(bytes) is { } notAnImage)
         {
             return TypedResults.Problem(notAnImage, statusCode: bytes.Length > ImageFormat.MaxBytes ? 413 : bytes.Length == 0 ? 400 : 415,
@@ -108,21 +108,5 @@ internal static class ImageEndpoints
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return TypedResults.File(bytes, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{hash}\""));
-    }
-
-    private static async Task<byte[]> ReadAtMostAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return new byte[limit]; // too large: refused without reading it
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while (buffer.Length < limit && (read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
