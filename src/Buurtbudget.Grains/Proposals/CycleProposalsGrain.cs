@@ -100,6 +100,14 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
 
     public Task<ProposalRules> GetRulesAsync() => Task.FromResult(_journal.Confirmed.Rules);
 
+    public async Task CatchUpAsync()
+    {
+        await _journal.CatchUpAsync();
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
+        await Task.WhenAll(_journal.Confirmed.Ids.Select(id =>
+            _context.GrainFactory.GetGrain<IProposalGrain>(ProposalKey(neighbourhoodId, cycleId, id)).CatchUpAsync()));
+    }
+
 }
 
 public abstract record CycleProposalsEvent;

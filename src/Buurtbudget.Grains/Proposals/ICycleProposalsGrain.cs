@@ -24,6 +24,10 @@ public interface ICycleProposalsGrain : IGrainWithStringKey
     Task<ProposalRules> SetRulesAsync(ProposalRules rules);
 
     Task<ProposalRules> GetRulesAsync();
+
+    /// <summary>Catches this list and every proposal on it up with what other server nodes appended (they announce
+    /// changed proposals the way they announce changed cycles).</summary>
+    Task CatchUpAsync();
 }
 
 /// <param name="MinCostCents">The least a proposal may cost (0: no minimum).</param>

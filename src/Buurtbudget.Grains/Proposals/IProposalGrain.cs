@@ -56,6 +56,9 @@ public interface IProposalGrain : IGrainWithStringKey
     Task<ProposalView> AddImageAsync(string authorKey, ProposalImage image);
 
     Task<ProposalView> RemoveImageAsync(string authorKey, string hash);
+
+    /// <summary>Applies what another server node appended since this activation last read the ledger.</summary>
+    Task<int> CatchUpAsync();
 }
 
 /// <summary>An image of a proposal: its bytes live outside the ledger, under <paramref name="Hash"/> (SHA-256, hex);

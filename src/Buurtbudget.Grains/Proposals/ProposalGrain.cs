@@ -81,6 +81,8 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
 
     public Task<ProposalView?> GetAsync() => Task.FromResult(_journal.Confirmed.View);
 
+    public Task<int> CatchUpAsync() => _journal.CatchUpAsync();
+
     public async Task<ProposalView> SupportAsync(string supporterKey)
     {
         var proposal = OpenProposal(supporterKey);

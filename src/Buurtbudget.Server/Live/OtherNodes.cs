@@ -6,10 +6,14 @@ namespace Buurtbudget.Server.Live;
 /// </summary>
 internal interface IOtherNodes
 {
-    Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken);
+    /// <param name="changed">Cycles whose phase or ballots changed here.</param>
+    /// <param name="proposalsChanged">Cycles one of whose proposals changed here.</param>
+    Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed,
+        IReadOnlyCollection<(string Neighbourhood, string Cycle)> proposalsChanged, CancellationToken cancellationToken);
 }
 
 internal sealed class NoOtherNodes : IOtherNodes
 {
-    public Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed,
+        IReadOnlyCollection<(string Neighbourhood, string Cycle)> proposalsChanged, CancellationToken cancellationToken) => Task.CompletedTask;
 }
