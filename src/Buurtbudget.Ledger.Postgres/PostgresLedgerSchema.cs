@@ -49,6 +49,14 @@ public static class PostgresLedgerSchema
             CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
                 FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_refuse_change();
             """),
+        (2, "proposal images, content-addressed", """
+            -- Image bytes stay out of the ledger's payloads: a proposal's events name an image by this hash only.
+            -- Keyed by the SHA-256 of the bytes, so a row can only ever hold the bytes it is named after.
+            CREATE TABLE images (
+                hash  bytea PRIMARY KEY CHECK (length(hash) = 32),
+                bytes bytea NOT NULL CHECK (length(bytes) > 0)
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -89,9 +97,9 @@ public static class PostgresLedgerSchema
 
         var app = QuoteIdentifier(appRoleName);
         await ExecuteAsync(connection, $"""
-            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations FROM PUBLIC;
-            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations FROM {app};
-            GRANT SELECT, INSERT ON ledger_entries TO {app};
+            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations, images FROM PUBLIC;
+            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations, images FROM {app};
+            GRANT SELECT, INSERT ON ledger_entries, images TO {app};
             GRANT SELECT, INSERT, UPDATE ON ledger_streams, ledger_snapshots TO {app};
             GRANT SELECT ON schema_migrations TO {app};
             """, cancellationToken).ConfigureAwait(false);

@@ -93,6 +93,9 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments/{number:int}/accept", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments/{number:int}/reject", ["resident"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images", ["resident"]),
+        ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", null),
+        ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/moderation-log", null),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", ["resident"]),
@@ -102,6 +105,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/open-voting", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/phase", ["administrator"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/simulation", ["administrator", "auditor", "moderator"]),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/schedule", ["administrator"]),
+        ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/import", ["administrator"]),
         // Nearly last: it closes the cycle the rows above vote in.
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/close-voting", ["administrator"]),
         // Last: it ends the sessions of everyone signed in with an account. It has no scope: anyone with an account may end their own sessions.
@@ -201,7 +206,8 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
             .Replace("{neighbourhoodId:id}", "oost", StringComparison.Ordinal)
             .Replace("{cycleId:id}", "2026", StringComparison.Ordinal)
             .Replace("{proposalId:id}", "pnone", StringComparison.Ordinal)
-            .Replace("{number:int}", "1", StringComparison.Ordinal);
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{hash}", new string('a', 64), StringComparison.Ordinal);
         if (method == "DELETE" && route.EndsWith("/staff", StringComparison.Ordinal))
         {
             path += $"?issuer={Uri.EscapeDataString(Issuer)}&subject=nobody&role=Moderator";
@@ -226,6 +232,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         _ when route.EndsWith("/implementation", StringComparison.Ordinal) => new { status = "Planned", note = "Matrix" },
         _ when route.EndsWith("/merge", StringComparison.Ordinal) => new { duplicateId = "pother" },
         _ when route.EndsWith("/simulation", StringComparison.Ordinal) => new { voters = 10 },
+        _ when route.EndsWith("/schedule", StringComparison.Ordinal) => new { steps = Array.Empty<object>() },
         _ when route.EndsWith("/proposal-rules", StringComparison.Ordinal) => new { supportThreshold = 2 },
         _ when route.EndsWith("/eligibility", StringComparison.Ordinal) => new { residents = "VotingCodes" },
         _ when route.EndsWith("/comments", StringComparison.Ordinal) => new { text = "Goed idee" },

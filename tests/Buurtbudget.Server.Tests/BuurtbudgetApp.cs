@@ -57,10 +57,11 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
     }
 
     /// <summary>A browser signed in as staff (see <see cref="StaffSignInPath"/>).</summary>
-    public async Task<HttpClient> Staff(string issuer, string subject, string client = "10.0.0.2")
+    public async Task<HttpClient> Staff(string issuer, string subject, string client = "10.0.0.2", string? name = null)
     {
         var browser = Browser(client);
-        var response = await browser.GetAsync($"{StaffSignInPath}?issuer={Uri.EscapeDataString(issuer)}&subject={Uri.EscapeDataString(subject)}");
+        var response = await browser.GetAsync($"{StaffSignInPath}?issuer={Uri.EscapeDataString(issuer)}&subject={Uri.EscapeDataString(subject)}"
+            + (name is null ? "" : $"&name={Uri.EscapeDataString(name)}"));
         response.EnsureSuccessStatusCode();
         return browser;
     }
@@ -75,6 +76,10 @@ internal sealed class BuurtbudgetApp(PostgresDatabase database, string dataDirec
                 {
                     var identity = new System.Security.Claims.ClaimsIdentity(
                         [new("iss", context.Request.Query["issuer"].ToString()), new("sub", context.Request.Query["subject"].ToString())], "oidc");
+                    if (context.Request.Query["name"] is [{ } name])
+                    {
+                        identity.AddClaim(new("name", name));
+                    }
                     await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(
                         context, "buurtbudget", new System.Security.Claims.ClaimsPrincipal(identity));
                     return;

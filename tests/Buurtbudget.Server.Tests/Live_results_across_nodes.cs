@@ -77,4 +77,34 @@ public sealed class Live_results_across_nodes(PostgresCluster cluster) : IAsyncL
         var onB = await http.GetFromJsonAsync<JsonElement>("/api/neighbourhoods/oost/cycles/2026");
         Assert.Equal(1, onB.GetProperty("turnout").GetInt32());
     }
+
+    [Fact]
+    public async Task A_watcher_on_one_node_sees_proposals_submitted_and_supported_on_the_other()
+    {
+        var oost = _nodeA.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.CreateBudgetCycleAsync(new CreateBudgetCycle("2027", "Leefbaarheidsbudget 2027", 2_000_000));
+        await oost.ChangePhaseAsync("2027", Domain.Cycles.CyclePhase.Ideas);
+        var codes = await _nodeA.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2027", ["Kade 1", "Kade 2"]));
+        await _nodeB.Services.GetRequiredService<Live.PostgresOtherNodes>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var watcher = NodeLiveClient.Start(_nodeBUrl, "oost", "2027");
+        await watcher.NextAsync(m => Update(m, u => u.GetProperty("phase").GetString() == "Ideas"));
+        var anna = _nodeA.Browser("10.0.7.1");
+        var bram = _nodeA.Browser("10.0.7.2");
+        await Api.Expect(await anna.SendAsync(Api.Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = codes.Codes[0].Code })), HttpStatusCode.OK);
+        await Api.Expect(await bram.SendAsync(Api.Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = codes.Codes[1].Code })), HttpStatusCode.OK);
+
+        string id = (await Api.Expect(await anna.SendAsync(Api.Write(HttpMethod.Post, "/api/neighbourhoods/oost/cycles/2027/proposals",
+            new { title = "Moestuin", description = "Samen", costCents = 90_000 })), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
+        var listed = await watcher.NextAsync(m => m.GetProperty("type").GetString() == "proposals");
+        await Api.Expect(await bram.SendAsync(Api.Write(HttpMethod.Put, $"/api/neighbourhoods/oost/cycles/2027/proposals/{id}/support")), HttpStatusCode.OK);
+        var supported = await watcher.NextAsync(m => m.GetProperty("type").GetString() == "proposals"
+            && m.GetProperty("update").GetProperty("proposals")[0].GetProperty("supporters").GetInt32() == 1);
+
+        Assert.Equal((id, "Moestuin"), (listed.GetProperty("update").GetProperty("proposals")[0].GetProperty("proposalId").GetString(),
+            listed.GetProperty("update").GetProperty("proposals")[0].GetProperty("title").GetString()));
+        Assert.Equal(id, supported.GetProperty("update").GetProperty("proposals")[0].GetProperty("proposalId").GetString());
+        using var http = new HttpClient { BaseAddress = new Uri(_nodeBUrl) };
+        var onB = await http.GetFromJsonAsync<JsonElement>($"/api/neighbourhoods/oost/cycles/2027/proposals/{id}");
+        Assert.Equal(1, onB.GetProperty("supporters").GetInt32());
+    }
 }

@@ -211,6 +211,39 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Merges_and_feasibility_reviews_are_in_the_public_moderation_log_with_who_did_them_and_when()
+    {
+        await _app.RegisterYmereAsync("moritz");
+        var moderator = await _app.Staff(Issuer, "moritz", name: "Moritz (moderator)");
+        var admin = await _app.Staff(Issuer, "anna", name: "Anna de Vries");
+        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
+        await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
+        var before = DateTimeOffset.UtcNow;
+        string garden = (await Expect(await (await Resident(0)).SendAsync(Write(HttpMethod.Post, Base, new { title = "Moestuin", description = "Samen", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        string twin = (await Expect(await (await Resident(1)).SendAsync(Write(HttpMethod.Post, Base, new { title = "Groentetuin", description = "Ook", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        await Expect(await moderator.SendAsync(Write(HttpMethod.Post, $"{Base}/{garden}/merge", new { duplicateId = twin })), HttpStatusCode.OK);
+        await oost.ChangePhaseAsync("2026", CyclePhase.Review);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, $"{Base}/{garden}/review", new { feasible = true, adjustedCostCents = 120_000 })), HttpStatusCode.OK);
+        await Expect(await (await _app.Staff(Issuer, "anna", client: "10.0.0.9")).SendAsync(Write(HttpMethod.Post, $"{Base}/{garden}/review",
+            new { feasible = false, reason = "Geen grond beschikbaar" })), HttpStatusCode.OK);
+        var after = DateTimeOffset.UtcNow;
+
+        var log = await Expect(await _app.Browser().GetAsync($"{Base}/{garden}/moderation-log"), HttpStatusCode.OK);
+        var twinLog = await Expect(await _app.Browser().GetAsync($"{Base}/{twin}/moderation-log"), HttpStatusCode.OK);
+
+        Assert.Equal([("merged-in", "Moritz (moderator)"), ("reviewed-feasible", "Anna de Vries"), ("reviewed-not-feasible", "the corporation")],
+            log.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("by").GetString())));
+        Assert.Equal(["Feasible, at a reviewed cost of 1200.00 euros.", "Geen grond beschikbaar"], log.EnumerateArray().Skip(1).Select(e => e.GetProperty("reason").GetString()));
+        Assert.Contains(twin, log[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, log[0].GetProperty("comment").ValueKind);
+        Assert.Equal(("merged-into", "Moritz (moderator)"), (twinLog[0].GetProperty("action").GetString(), twinLog[0].GetProperty("by").GetString()));
+        Assert.All(log.EnumerateArray().Concat(twinLog.EnumerateArray()), e => Assert.InRange(e.GetProperty("at").GetDateTimeOffset(), before, after));
+        Assert.DoesNotContain("moritz\"", log.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_cycles_cost_limits_and_support_threshold_decide_what_may_be_proposed_and_what_reaches_the_ballot()
     {
         await _app.RegisterYmereAsync();

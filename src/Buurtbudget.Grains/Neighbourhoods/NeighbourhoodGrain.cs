@@ -228,7 +228,9 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
 
     private BallotReceipt Receipt(StoredBallot ballot) => new(_journal.StreamId, ballot.Position, ballot.EntryHash);
 
-    private static void CheckManifest(VotingManifest manifest)
+    /// <summary>Throws <see cref="BudgetCycleException"/> for rules voting cannot open with; also used to check a
+    /// schedule's voting rules when the schedule is set.</summary>
+    internal static void CheckManifest(VotingManifest manifest)
     {
         Require(!manifest.Projects.IsEmpty, CycleProblem.InvalidCommand, "Put at least one project on the ballot.");
         // Enums arrive from outside as numbers too; a value outside the enum would otherwise be frozen into a manifest

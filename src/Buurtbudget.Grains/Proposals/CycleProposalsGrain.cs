@@ -29,7 +29,7 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
 
     public Task OnActivateAsync(CancellationToken cancellationToken) => _journal.LoadAsync(cancellationToken);
 
-    public async Task<ProposalView> SubmitAsync(string authorKey, ProposalText text)
+    public async Task<ProposalView> SubmitAsync(string authorKey, ProposalText text, ImmutableArray<string> coAuthors = default)
     {
         var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
@@ -39,17 +39,38 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
                 $"'{cycle.Title}' takes new proposals in the ideas and deliberation phases; it is in the {PhaseRules.Name(cycle.Phase)} phase.");
         }
         ArgumentNullException.ThrowIfNull(text);
-        if (_journal.Tentative.Rules.WhyNot(text.CostCents) is { } tooCheapOrDear)
+        // Trimmed the way the proposal grain stores it, so " Groen " is the category "Groen".
+        if (_journal.Tentative.Rules.WhyNot(text with { Category = string.IsNullOrWhiteSpace(text.Category) ? null : text.Category.Trim() }) is { } breaksRules)
         {
-            throw new ProposalException(ProposalProblem.InvalidText, tooCheapOrDear);
+            throw new ProposalException(ProposalProblem.InvalidText, breaksRules);
         }
         // A random id: if listing fails after the proposal was written, a retry gets a new id and the first one is
         // an unlisted orphan, never a proposal under someone else's id.
         string proposalId = "p" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var proposal = await _context.GrainFactory.GetGrain<IProposalGrain>(ProposalKey(neighbourhoodId, cycleId, proposalId))
-            .SubmitAsync(new SubmitProposal(neighbourhoodId, cycleId, authorKey, text));
+            .SubmitAsync(new SubmitProposal(neighbourhoodId, cycleId, authorKey, text) { CoAuthors = coAuthors.IsDefault ? [] : coAuthors });
         await _journal.AppendAsync(new ProposalListed(proposalId));
         return proposal;
+    }
+
+    public async Task<ImmutableArray<ProposalView>> ImportAsync(string authorKey, ImmutableArray<ProposalText> texts)
+    {
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
+        var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
+        if (cycle.Phase != CyclePhase.Draft || _journal.Tentative.Ids.Count > 0)
+        {
+            throw new ProposalException(ProposalProblem.WrongPhase, "Proposals are imported into a new draft cycle that has none yet.");
+        }
+        var views = ImmutableArray.CreateBuilder<ProposalView>(texts.Length);
+        foreach (var text in texts)
+        {
+            string proposalId = "p" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+            views.Add(await _context.GrainFactory.GetGrain<IProposalGrain>(ProposalKey(neighbourhoodId, cycleId, proposalId))
+                .SubmitAsync(new SubmitProposal(neighbourhoodId, cycleId, authorKey, text)));
+        }
+        // One append lists them all: the cycle shows every imported proposal or none.
+        await _journal.AppendAsync([.. views.Select(v => (CycleProposalsEvent)new ProposalListed(v.Id[(v.Id.LastIndexOf('.') + 1)..]))]);
+        return views.MoveToImmutable();
     }
 
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(_journal.Confirmed.Ids.ToImmutableArray());
@@ -62,6 +83,11 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
             throw new ProposalException(ProposalProblem.InvalidText,
                 "Costs are zero or more with the maximum above the minimum, and the support threshold is between 0 and 100,000 households.");
         }
+        rules = rules with { Categories = rules.Categories.IsDefault ? [] : rules.Categories };
+        if (ProposalRules.WhyNotCategories(rules.Categories) is { } badCategories)
+        {
+            throw new ProposalException(ProposalProblem.InvalidText, badCategories);
+        }
         var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
         var cycle = await _context.GrainFactory.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (cycle.Phase is not (CyclePhase.Draft or CyclePhase.Ideas))
@@ -73,6 +99,14 @@ public sealed class CycleProposalsGrain : ICycleProposalsGrain, IGrainBase
     }
 
     public Task<ProposalRules> GetRulesAsync() => Task.FromResult(_journal.Confirmed.Rules);
+
+    public async Task CatchUpAsync()
+    {
+        await _journal.CatchUpAsync();
+        var (neighbourhoodId, cycleId) = CycleKey.Split(_context.Key);
+        await Task.WhenAll(_journal.Confirmed.Ids.Select(id =>
+            _context.GrainFactory.GetGrain<IProposalGrain>(ProposalKey(neighbourhoodId, cycleId, id)).CatchUpAsync()));
+    }
 
 }
 
@@ -96,7 +130,7 @@ internal sealed class CycleProposalsState : IJournaledState<CycleProposalsEvent>
                 Ids.Add(listed.ProposalId);
                 break;
             case ProposalRulesSet set:
-                Rules = set.Rules;
+                Rules = set.Rules with { Categories = set.Rules.Categories.IsDefault ? [] : set.Rules.Categories };
                 break;
             default:
                 throw new InvalidOperationException($"Unknown event {change.GetType().Name}.");
@@ -133,6 +167,6 @@ internal sealed class CycleProposalsJson : IJournalCodec<CycleProposalsState, Cy
     public CycleProposalsState DecodeState(ReadOnlySpan<byte> bytes)
     {
         var snapshot = JsonSerializer.Deserialize(bytes, CycleProposalsJsonContext.Default.CycleProposalsSnapshot) ?? throw new InvalidDataException("Empty proposals snapshot.");
-        return new() { Ids = [.. snapshot.Ids], Rules = snapshot.Rules };
+        return new() { Ids = [.. snapshot.Ids], Rules = snapshot.Rules with { Categories = snapshot.Rules.Categories.IsDefault ? [] : snapshot.Rules.Categories } };
     }
 }

@@ -35,10 +35,10 @@ public interface IProposalGrain : IGrainWithStringKey
 
     /// <summary>Takes in a duplicate: its author becomes a co-author, its supporters and pledges join (each household
     /// counted once). Taking in the same proposal twice changes nothing.</summary>
-    Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by);
+    Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by, string? byName = null);
 
     /// <summary>Marks this proposal as merged into <paramref name="targetId"/>; it takes no more support or changes.</summary>
-    Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by);
+    Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by, string? byName = null);
 
     Task<ProposalView> SuggestAmendmentAsync(string suggesterKey, ProposalText text);
 
@@ -48,8 +48,22 @@ public interface IProposalGrain : IGrainWithStringKey
     Task<ProposalView> UpdateImplementationAsync(ImplementationStatus status, string note, Corporations.StaffMember by);
 
     /// <summary>Records the feasibility review; a later review replaces an earlier one (both stay in the ledger).</summary>
-    Task<ProposalView> ReviewAsync(FeasibilityReview review);
+    /// <param name="by">Who reviewed it, for the public moderation log (with <paramref name="byName"/> as shown there).</param>
+    Task<ProposalView> ReviewAsync(FeasibilityReview review, Corporations.StaffMember? by = null, string? byName = null);
+
+    /// <summary>An author attaches an image already stored by its hash (at most <see cref="ProposalGrain.MaxImages"/>);
+    /// attaching the same image twice changes nothing.</summary>
+    Task<ProposalView> AddImageAsync(string authorKey, ProposalImage image);
+
+    Task<ProposalView> RemoveImageAsync(string authorKey, string hash);
+
+    /// <summary>Applies what another server node appended since this activation last read the ledger.</summary>
+    Task<int> CatchUpAsync();
 }
+
+/// <summary>An image of a proposal: its bytes live outside the ledger, under <paramref name="Hash"/> (SHA-256, hex);
+/// <paramref name="ContentType"/> is what the bytes are, never what the uploader said.</summary>
+public sealed record ProposalImage(string Hash, string ContentType, long Size);
 
 /// <param name="Reason">Required when not feasible; sent to the authors.</param>
 /// <param name="AdjustedCostCents">The corporation's own cost estimate, used on the ballot instead of the resident's.</param>
@@ -83,17 +97,28 @@ public sealed record ModerateComment(int Number, bool Hide, string Reason, Corpo
 public sealed record Comment(int Number, string AuthorKey, int? ReplyTo, string Text, DateTimeOffset At, ImmutableArray<string> Flags, bool Hidden);
 
 /// <summary>One entry of the public moderation log: who (null: the flags), when, why, and what happened.</summary>
-public sealed record ModerationEntry(int Comment, bool Hidden, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At);
+/// <param name="Comment">The comment hidden or restored; 0 for an action on the whole proposal (<see cref="Action"/>).</param>
+public sealed record ModerationEntry(int Comment, bool Hidden, string Reason, Corporations.StaffMember? By, string? ByName, DateTimeOffset At)
+{
+    /// <summary>Null for hiding or restoring a comment; otherwise what staff did to the proposal: <c>merged-in</c>,
+    /// <c>merged-into</c>, <c>reviewed-feasible</c> or <c>reviewed-not-feasible</c>.</summary>
+    public string? Action { get; init; }
+}
 
 /// <param name="AuthorKey">Who submits it, as the server knows them; only they may revise or withdraw it.</param>
-public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text);
+public sealed record SubmitProposal(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text)
+{
+    /// <summary>Households named at submission who write the proposal too; they may edit it like its author.</summary>
+    public ImmutableArray<string> CoAuthors { get; init; } = [];
+}
 
 public sealed record ReviseProposal(string AuthorKey, ProposalText Text);
 
 public sealed record WithdrawProposal(string AuthorKey, string Reason);
 
-/// <summary>What a resident writes: title, description (plain text), cost estimate in cents, and an optional place.</summary>
-public sealed record ProposalText(string Title, string Description, long CostCents, string? Place = null);
+/// <summary>What a resident writes: title, description (plain text), cost estimate in cents, an optional place, and a
+/// category from the cycle's list (<see cref="ProposalRules.Categories"/>; none when the cycle has no list).</summary>
+public sealed record ProposalText(string Title, string Description, long CostCents, string? Place = null, string? Category = null);
 
 public enum ProposalStatus
 {
@@ -131,11 +156,14 @@ public sealed record ProposalView(
 
     public ImmutableArray<Amendment> Amendments { get; init; } = [];
 
-    /// <summary>Authors of proposals merged into this one; they may edit it like its author.</summary>
+    /// <summary>Households named as co-authors at submission, and authors of proposals merged into this one; they may
+    /// edit it like its author.</summary>
     public ImmutableArray<string> CoAuthors { get; init; } = [];
 
     /// <summary>Ids of the proposals merged into this one (their history stays on their own streams).</summary>
     public ImmutableArray<string> MergedFrom { get; init; } = [];
+
+    public ImmutableArray<ProposalImage> Images { get; init; } = [];
 
     /// <summary>For a merged proposal: the one it lives on in.</summary>
     public string? MergedInto { get; init; }

@@ -3,7 +3,11 @@ namespace Buurtbudget.Grains.Proposals;
 /// <summary>What happens to one proposal, as appended to its stream <c>proposal/{id}</c>.</summary>
 public abstract record ProposalEvent;
 
-public sealed record ProposalSubmitted(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text) : ProposalEvent;
+public sealed record ProposalSubmitted(string NeighbourhoodId, string CycleId, string AuthorKey, ProposalText Text) : ProposalEvent
+{
+    /// <summary>Co-authors named at submission (none in entries written before they could be).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> CoAuthors { get; init; } = [];
+}
 
 public sealed record ProposalRevised(ProposalText Text) : ProposalEvent;
 
@@ -20,7 +24,15 @@ public sealed record HelpPledged(string PledgerKey, string Text) : ProposalEvent
 
 /// <summary>The corporation's feasibility review. Not feasible always has a reason, which the authors read;
 /// <paramref name="AdjustedCostCents"/> replaces the resident's estimate on the ballot.</summary>
-public sealed record ProposalReviewed(bool Feasible, string? Reason, long? AdjustedCostCents) : ProposalEvent;
+public sealed record ProposalReviewed(bool Feasible, string? Reason, long? AdjustedCostCents) : ProposalEvent
+{
+    /// <summary>Who reviewed it and when; absent in entries written before the moderation log showed reviews.</summary>
+    public Corporations.StaffMember? By { get; init; }
+
+    public string? ByName { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+}
 
 /// <summary>A comment in the proposal's discussion; <paramref name="ReplyTo"/> makes it part of a thread.</summary>
 public sealed record CommentPosted(int Number, string AuthorKey, int? ReplyTo, string Text, DateTimeOffset At) : ProposalEvent;
@@ -38,12 +50,28 @@ public sealed record ImplementationUpdated(ImplementationStatus Status, string N
 
 /// <summary>A moderator merged a duplicate into this proposal, with everything that carries over.</summary>
 public sealed record ProposalAbsorbed(string SourceId, string SourceAuthorKey, System.Collections.Immutable.ImmutableArray<string> Supporters,
-    System.Collections.Immutable.ImmutableArray<Pledge> Pledges, Corporations.StaffMember By) : ProposalEvent;
+    System.Collections.Immutable.ImmutableArray<Pledge> Pledges, Corporations.StaffMember By) : ProposalEvent
+{
+    /// <summary>When, and the moderator's name for the log; absent in entries written before the log showed merges.</summary>
+    public DateTimeOffset? At { get; init; }
 
-public sealed record ProposalMergedInto(string TargetId, Corporations.StaffMember By) : ProposalEvent;
+    public string? ByName { get; init; }
+}
+
+public sealed record ProposalMergedInto(string TargetId, Corporations.StaffMember By) : ProposalEvent
+{
+    public DateTimeOffset? At { get; init; }
+
+    public string? ByName { get; init; }
+}
 
 /// <summary>A resident suggests a change to someone else's proposal; the authors accept or reject it.</summary>
 public sealed record AmendmentSuggested(int Number, string SuggesterKey, ProposalText Text, DateTimeOffset At) : ProposalEvent;
 
 /// <summary>The authors' answer; an accepted amendment is followed by the revision it makes.</summary>
 public sealed record AmendmentAnswered(int Number, bool Accepted) : ProposalEvent;
+
+/// <summary>An author attached an image; the event holds only what identifies it, the bytes are stored by hash.</summary>
+public sealed record ImageAdded(string Hash, string ContentType, long Size) : ProposalEvent;
+
+public sealed record ImageRemoved(string Hash) : ProposalEvent;

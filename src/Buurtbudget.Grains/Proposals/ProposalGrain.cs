@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Buurtbudget.Grains.Journal;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Runtime;
@@ -14,6 +15,8 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     public const int MaxPledgeLength = 300;
     public const int MaxPledgesPerResident = 3;
     public const int MaxReasonLength = 2_000;
+    public const int MaxCoAuthors = 5;
+    public const int MaxImages = 3;
 
     public const int MaxCommentLength = 2_000;
     public const int DefaultFlagsToHide = 3;
@@ -42,7 +45,11 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(_journal.Tentative.View is null, ProposalProblem.AlreadySubmitted, "A proposal with this id was already submitted.");
         Require(!string.IsNullOrEmpty(command.AuthorKey), ProposalProblem.InvalidText, "A proposal needs an author.");
         var text = Checked(command.Text);
-        await _journal.AppendAsync(new ProposalSubmitted(command.NeighbourhoodId, command.CycleId, command.AuthorKey, text));
+        var coAuthors = command.CoAuthors.IsDefault ? [] : command.CoAuthors.Distinct(StringComparer.Ordinal).ToImmutableArray();
+        Require(coAuthors.Length <= MaxCoAuthors && coAuthors.All(k => !string.IsNullOrEmpty(k)), ProposalProblem.InvalidText,
+            $"Name at most {MaxCoAuthors} co-authors.");
+        Require(!coAuthors.Contains(command.AuthorKey), ProposalProblem.InvalidText, "You are the author already; name the other households who write it with you.");
+        await _journal.AppendAsync(new ProposalSubmitted(command.NeighbourhoodId, command.CycleId, command.AuthorKey, text) { CoAuthors = coAuthors });
         return _journal.Confirmed.View!;
     }
 
@@ -56,7 +63,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         {
             return proposal;
         }
-        await RequireWithinRulesAsync(proposal, text.CostCents);
+        await RequireWithinRulesAsync(proposal, text);
         await _journal.AppendAsync(new ProposalRevised(text));
         return _journal.Confirmed.View!;
     }
@@ -73,6 +80,8 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     }
 
     public Task<ProposalView?> GetAsync() => Task.FromResult(_journal.Confirmed.View);
+
+    public Task<int> CatchUpAsync() => _journal.CatchUpAsync();
 
     public async Task<ProposalView> SupportAsync(string supporterKey)
     {
@@ -152,7 +161,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
-    public async Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by)
+    public async Task<ProposalView> AbsorbAsync(string sourceId, ProposalView source, Corporations.StaffMember by, string? byName = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var target = Existing();
@@ -164,11 +173,11 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             return target;
         }
         Require(source.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "The duplicate was withdrawn or merged already.");
-        await _journal.AppendAsync(new ProposalAbsorbed(sourceId, source.AuthorKey, source.Supporters, source.Pledges, by));
+        await _journal.AppendAsync(new ProposalAbsorbed(sourceId, source.AuthorKey, source.Supporters, source.Pledges, by) { At = _time.GetUtcNow(), ByName = byName });
         return _journal.Confirmed.View!;
     }
 
-    public async Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by)
+    public async Task<ProposalView> MarkMergedAsync(string targetId, Corporations.StaffMember by, string? byName = null)
     {
         var proposal = Existing();
         if (proposal.Status == ProposalStatus.Merged && proposal.MergedInto == targetId)
@@ -176,7 +185,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             return proposal;
         }
         Require(proposal.Status == ProposalStatus.Open, ProposalProblem.Withdrawn, "Only an open proposal can be merged.");
-        await _journal.AppendAsync(new ProposalMergedInto(targetId, by));
+        await _journal.AppendAsync(new ProposalMergedInto(targetId, by) { At = _time.GetUtcNow(), ByName = byName });
         return _journal.Confirmed.View!;
     }
 
@@ -187,7 +196,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             "You are an author of this proposal: edit it instead of suggesting an amendment.");
         var amended = Checked(text);
         Require(amended != proposal.Text, ProposalProblem.InvalidText, "The amendment is the same as the proposal.");
-        await RequireWithinRulesAsync(proposal, amended.CostCents);
+        await RequireWithinRulesAsync(proposal, amended);
         await _journal.AppendAsync(new AmendmentSuggested(proposal.Amendments.Length + 1, suggesterKey, amended, _time.GetUtcNow()));
         return _journal.Confirmed.View!;
     }
@@ -201,7 +210,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(amendment.Status == AmendmentStatus.Pending, ProposalProblem.InvalidText, "This amendment was already answered.");
         if (accept)
         {
-            await RequireWithinRulesAsync(proposal, amendment.Text.CostCents);
+            await RequireWithinRulesAsync(proposal, amendment.Text);
         }
         // Accepting is one append: the answer and the revision it makes land together or not at all.
         await (accept
@@ -222,12 +231,12 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         return _journal.Confirmed.View!;
     }
 
-    /// <summary>Every way a proposal's cost can change (revision, amendment) meets the cycle's cost limits, which the
-    /// cycle's proposal list holds and also applies when a proposal is submitted.</summary>
-    private async Task RequireWithinRulesAsync(ProposalView proposal, long costCents)
+    /// <summary>Every way a proposal's text can change (revision, amendment) meets the cycle's cost limits and
+    /// categories, which the cycle's proposal list holds and also applies when a proposal is submitted.</summary>
+    private async Task RequireWithinRulesAsync(ProposalView proposal, ProposalText text)
     {
         var rules = await _context.GrainFactory.GetGrain<ICycleProposalsGrain>(CycleKey.Of(proposal.NeighbourhoodId, proposal.CycleId)).GetRulesAsync();
-        Require(rules.WhyNot(costCents) is null, ProposalProblem.InvalidText, rules.WhyNot(costCents) ?? "");
+        Require(rules.WhyNot(text) is null, ProposalProblem.InvalidText, rules.WhyNot(text) ?? "");
     }
 
     private static Comment CommentOf(ProposalView proposal, int number) =>
@@ -235,7 +244,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             ? proposal.Comments[number - 1]
             : throw new ProposalException(ProposalProblem.UnknownProposal, $"This proposal has no comment {number}.");
 
-    public async Task<ProposalView> ReviewAsync(FeasibilityReview review)
+    public async Task<ProposalView> ReviewAsync(FeasibilityReview review, Corporations.StaffMember? by = null, string? byName = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         var proposal = Existing();
@@ -246,7 +255,32 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(reason is null || (reason.Length <= MaxReasonLength && !reason.Any(c => char.IsControl(c) && c != '\n')), ProposalProblem.InvalidText,
             $"Keep the reason to {MaxReasonLength} characters.");
         Require(review.AdjustedCostCents is null or > 0, ProposalProblem.InvalidText, "An adjusted cost must be more than zero.");
-        await _journal.AppendAsync(new ProposalReviewed(review.Feasible, reason, review.AdjustedCostCents));
+        await _journal.AppendAsync(new ProposalReviewed(review.Feasible, reason, review.AdjustedCostCents) { By = by, ByName = byName, At = _time.GetUtcNow() });
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> AddImageAsync(string authorKey, ProposalImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, authorKey);
+        Require(image.Hash is { Length: 64 } && image.Hash.All(Uri.IsHexDigit) && image.Size > 0 && !string.IsNullOrEmpty(image.ContentType),
+            ProposalProblem.InvalidText, "The image is not stored.");
+        if (proposal.Images.Any(i => i.Hash == image.Hash))
+        {
+            return proposal;
+        }
+        Require(proposal.Images.Length < MaxImages, ProposalProblem.InvalidText, $"A proposal has at most {MaxImages} images; remove one first.");
+        await _journal.AppendAsync(new ImageAdded(image.Hash, image.ContentType, image.Size));
+        return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> RemoveImageAsync(string authorKey, string hash)
+    {
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, authorKey);
+        Require(proposal.Images.Any(i => i.Hash == hash), ProposalProblem.UnknownProposal, "This proposal has no such image.");
+        await _journal.AppendAsync(new ImageRemoved(hash));
         return _journal.Confirmed.View!;
     }
 
@@ -281,7 +315,11 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             $"Describe the proposal in at most {MaxDescriptionLength} characters.");
         Require(text.CostCents > 0, ProposalProblem.InvalidText, "Estimate what the proposal costs; the cost must be more than zero.");
         Require(text.Place is null || text.Place.Length <= 200, ProposalProblem.InvalidText, "Describe the place in at most 200 characters.");
-        return text with { Title = title, Description = description, Place = string.IsNullOrWhiteSpace(text.Place) ? null : text.Place.Trim() };
+        return text with
+        {
+            Title = title, Description = description, Place = string.IsNullOrWhiteSpace(text.Place) ? null : text.Place.Trim(),
+            Category = string.IsNullOrWhiteSpace(text.Category) ? null : text.Category.Trim(),
+        };
     }
 
     private static void Require(bool condition, ProposalProblem problem, string message)

@@ -22,6 +22,8 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(ProposalMergedInto))]
 [JsonSerializable(typeof(AmendmentSuggested))]
 [JsonSerializable(typeof(AmendmentAnswered))]
+[JsonSerializable(typeof(ImageAdded))]
+[JsonSerializable(typeof(ImageRemoved))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -46,7 +48,9 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.ProposalAbsorbed)
         .Add(ProposalJsonContext.Default.ProposalMergedInto)
         .Add(ProposalJsonContext.Default.AmendmentSuggested)
-        .Add(ProposalJsonContext.Default.AmendmentAnswered);
+        .Add(ProposalJsonContext.Default.AmendmentAnswered)
+        .Add(ProposalJsonContext.Default.ImageAdded)
+        .Add(ProposalJsonContext.Default.ImageRemoved);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 
@@ -74,6 +78,7 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
                 CoAuthors = view.CoAuthors.IsDefault ? [] : view.CoAuthors,
                 Amendments = view.Amendments.IsDefault ? [] : view.Amendments,
                 MergedFrom = view.MergedFrom.IsDefault ? [] : view.MergedFrom,
+                Images = view.Images.IsDefault ? [] : view.Images,
             },
         };
     }

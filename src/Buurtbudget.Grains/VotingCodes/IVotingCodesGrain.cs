@@ -24,6 +24,10 @@ public interface IVotingCodesGrain : IGrainWithStringKey
 
     /// <summary>How many codes a cycle has, for staff and auditors to compare with the number of households.</summary>
     Task<CodeCounts> CountAsync(string cycleId);
+
+    /// <summary>The voter key of a household named as on its letter (case and spacing ignored), or null when that
+    /// household has no code for the cycle: how a resident names the neighbours who write a proposal with them.</summary>
+    Task<string?> VoterKeyOfHouseholdAsync(string cycleId, string household);
 }
 
 /// <param name="Issued">Every code ever issued for the cycle, replacements included.</param>

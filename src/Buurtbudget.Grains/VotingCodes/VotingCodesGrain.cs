@@ -77,6 +77,14 @@ public sealed class VotingCodesGrain : IVotingCodesGrain, IGrainBase
             : null);
     }
 
+    public Task<string?> VoterKeyOfHouseholdAsync(string cycleId, string household)
+    {
+        string digest = _hasher.Household(household ?? "");
+        return Task.FromResult(!string.IsNullOrWhiteSpace(household) && _journal.Confirmed.CurrentCode.ContainsKey((cycleId, digest))
+            ? VotingCodeHasher.VoterKey(digest)
+            : null);
+    }
+
     public Task<bool> IsLiveAsync(string credential) => Task.FromResult(credential is not null && _journal.Confirmed.IsLive(credential));
 
     public async Task<bool> RevokeAsync(string typedCode)

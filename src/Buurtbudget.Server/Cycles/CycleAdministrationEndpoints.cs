@@ -26,7 +26,11 @@ internal static class CycleAdministrationEndpoints
         ImmutableArray<BallotProject>? Projects, BallotDescription? Ballot, RuleChoice? Rule, RevotePolicy? Revote, Eligibility? Eligibility, LiveResults? Live);
 
     /// <summary>The staff view of a cycle: the public view plus the size of the census. It holds no voter identities.</summary>
-    public sealed record CycleAdministration(CycleEndpoints.PublicCycle Cycle, int Enrolled);
+    public sealed record CycleAdministration(CycleEndpoints.PublicCycle Cycle, int Enrolled)
+    {
+        /// <summary>The schedule with what became of each step: made, or refused and why.</summary>
+        public ImmutableArray<Grains.Schedules.ScheduledStep> Schedule { get; init; } = [];
+    }
 
     public static void MapCycleAdministrationEndpoints(this WebApplication app)
     {
@@ -40,15 +44,14 @@ internal static class CycleAdministrationEndpoints
 
     /// <summary>Moves the cycle forward to ideas, deliberation, review, implementation or closed.</summary>
     private static async Task<Results<Ok<CycleAdministration>, ProblemHttpResult>> ChangePhase(
-        string neighbourhoodId, string cycleId, PhaseRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
+        string neighbourhoodId, string cycleId, PhaseRequest request, ClaimsPrincipal user, CycleTransitions transitions, ILogger<NewCycle> logger)
     {
         if (request.Phase is not { } phase)
         {
             return TypedResults.Problem($"Name the phase to move to: {string.Join(", ", PhaseRules.Order)}.", statusCode: 400, title: "The phase is missing");
         }
-        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ChangePhaseAsync(cycleId, phase);
+        var cycle = await transitions.ChangePhaseAsync(neighbourhoodId, cycleId, phase);
         StaffAudit.Record(logger, user, $"phase-{PhaseRules.Name(phase)}", neighbourhoodId, cycleId);
-        live.Changed(neighbourhoodId, cycleId);
         return TypedResults.Ok(ToAdministration(cycle));
     }
 
@@ -65,43 +68,30 @@ internal static class CycleAdministrationEndpoints
     }
 
     private static async Task<Ok<CycleAdministration>> Administration(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
-        TypedResults.Ok(ToAdministration(await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId)));
+        TypedResults.Ok(ToAdministration(await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId))
+            with { Schedule = await ScheduleEndpoints.StepsAsync(grains, neighbourhoodId, cycleId) });
 
     /// <summary>Freezes the ballot design, rule, revote policy and live-results policy into the manifest whose hash
     /// voters see, and opens the ballot box. Nothing of it can change afterwards.</summary>
     private static async Task<Results<Ok<CycleAdministration>, ProblemHttpResult>> OpenVoting(
-        string neighbourhoodId, string cycleId, VotingRules rules, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
+        string neighbourhoodId, string cycleId, VotingRules rules, ClaimsPrincipal user, CycleTransitions transitions, ILogger<NewCycle> logger)
     {
         if (rules.Ballot is null || rules.Rule is null)
         {
             return TypedResults.Problem("Say how people vote (ballot) and how the winners are chosen (rule).", statusCode: 400, title: "The voting rules are incomplete");
         }
-        // Without a project list, the ballot is the cycle's proposals that passed the feasibility review.
-        var projects = rules.Projects ?? await Proposals.ProposalEndpoints.FeasibleProjectsAsync(grains, neighbourhoodId, cycleId);
-        if (projects.IsEmpty)
-        {
-            return TypedResults.Problem(rules.Projects is null
-                ? "No proposal of this cycle was judged feasible yet; review the proposals, or send the projects for the ballot."
-                : "Put at least one project on the ballot.", statusCode: 400, title: "The ballot is empty");
-        }
-        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).OpenVotingAsync(new OpenVoting(
-            cycleId, projects, rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts,
-            await Residence.EligibilityEndpoints.ManifestEligibilityAsync(grains, neighbourhoodId, cycleId, rules.Eligibility))
-        {
-            Live = rules.Live ?? new LiveResults(),
-        });
+        var cycle = await transitions.OpenVotingAsync(neighbourhoodId, cycleId, new CycleTransitions.VotingRules(
+            rules.Projects, rules.Ballot, rules.Rule, rules.Revote ?? RevotePolicy.LastBallotCounts, rules.Eligibility, rules.Live ?? new LiveResults()));
         StaffAudit.Record(logger, user, "open-voting", neighbourhoodId, cycleId);
-        live.Changed(neighbourhoodId, cycleId);
         return TypedResults.Ok(ToAdministration(cycle));
     }
 
     /// <summary>Closes the ballot box; everyone watching gets the final result with its explanations.</summary>
     private static async Task<Ok<CycleAdministration>> CloseVoting(
-        string neighbourhoodId, string cycleId, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live, ILogger<NewCycle> logger)
+        string neighbourhoodId, string cycleId, ClaimsPrincipal user, CycleTransitions transitions, ILogger<NewCycle> logger)
     {
-        var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).CloseVotingAsync(cycleId);
+        var cycle = await transitions.CloseVotingAsync(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, "close-voting", neighbourhoodId, cycleId);
-        live.Changed(neighbourhoodId, cycleId);
         return TypedResults.Ok(ToAdministration(cycle));
     }
 

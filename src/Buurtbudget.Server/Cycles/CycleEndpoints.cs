@@ -25,7 +25,11 @@ internal static class CycleEndpoints
         int? Turnout,
         ImmutableArray<ProjectTally>? Counts,
         LiveResults? Live,
-        BallotReceipt? Closing);
+        BallotReceipt? Closing)
+    {
+        /// <summary>When the later phases start, as the corporation scheduled them (empty: moved by hand).</summary>
+        public ImmutableArray<ScheduleEndpoints.PublicStep> Schedule { get; init; } = [];
+    }
 
     public static void MapCycleEndpoints(this WebApplication app)
     {
@@ -78,7 +82,7 @@ internal static class CycleEndpoints
     private static async Task<Ok<PublicCycle>> GetCycle(string neighbourhoodId, string cycleId, IGrainFactory grains)
     {
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
-        return TypedResults.Ok(ToPublic(cycle));
+        return TypedResults.Ok(ToPublic(cycle) with { Schedule = await ScheduleEndpoints.PublicAsync(grains, neighbourhoodId, cycleId) });
     }
 
     public static PublicCycle ToPublic(CycleView cycle) => new(

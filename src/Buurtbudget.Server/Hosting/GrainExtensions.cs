@@ -5,6 +5,7 @@ using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.PaperBallots;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Grains.Schedules;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Ledger;
 
@@ -27,11 +28,13 @@ internal static class GrainExtensions
                 .AddGrain<INeighbourhoodGrain, NeighbourhoodGrain>(context => new NeighbourhoodGrain(context, ledger, secrets.Ballots))
                 .AddGrain<IProposalGrain, ProposalGrain>(context => new ProposalGrain(context, ledger, time, options.CommentFlagsToHide))
                 .AddGrain<ICycleProposalsGrain, CycleProposalsGrain>(context => new CycleProposalsGrain(context, ledger))
+                .AddGrain<IImportedBallotsGrain, ImportedBallotsGrain>(context => new ImportedBallotsGrain(context, ledger))
                 .AddGrain<IVotingCodesGrain, VotingCodesGrain>(context => new VotingCodesGrain(context, ledger, secrets.VotingCodes))
                 .AddGrain<IRegisterGrain, RegisterGrain>(context => new RegisterGrain(context, ledger))
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))
                 .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots))
-                .AddGrain<ICycleEligibilityGrain, CycleEligibilityGrain>(context => new CycleEligibilityGrain(context, ledger));
+                .AddGrain<ICycleEligibilityGrain, CycleEligibilityGrain>(context => new CycleEligibilityGrain(context, ledger))
+                .AddGrain<IScheduleGrain, ScheduleGrain>(context => new ScheduleGrain(context, ledger, time));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());
     }

@@ -18,7 +18,11 @@ public sealed record ProposalsUpdate(string NeighbourhoodId, string CycleId, Imm
 /// <summary>One proposal in the public list.</summary>
 /// <param name="GoesForward">Whether it has the support the cycle asks for to go on to review and the ballot.</param>
 public sealed record ProposalSummary(string ProposalId, string Title, long CostCents, string? Place, Grains.Proposals.ProposalStatus Status,
-    int Supporters, int Pledges, bool GoesForward);
+    int Supporters, int Pledges, bool GoesForward)
+{
+    /// <summary>The category from the cycle's list, or null when the cycle has none.</summary>
+    public string? Category { get; init; }
+}
 
 /// <summary>The hub's messages, server to client only.</summary>
 public interface ILiveResultsClient

@@ -26,10 +26,14 @@ internal sealed partial class LiveResultsPublisher(
 
     public void Changed(string neighbourhoodId, string cycleId) => _changed[(neighbourhoodId, cycleId)] = true;
 
-    private readonly ConcurrentDictionary<(string Neighbourhood, string Cycle), byte> _proposalsChanged = new();
+    /// <summary>Cycles with changed proposals, and whether the change happened on this node (true: tell the others too).</summary>
+    private readonly ConcurrentDictionary<(string Neighbourhood, string Cycle), bool> _proposalsChanged = new();
 
     /// <summary>A proposal of the cycle changed (submitted, supported, reviewed, …): watchers get the list again.</summary>
-    public void ProposalsChanged(string neighbourhoodId, string cycleId) => _proposalsChanged.TryAdd((neighbourhoodId, cycleId), 0);
+    public void ProposalsChanged(string neighbourhoodId, string cycleId) => _proposalsChanged[(neighbourhoodId, cycleId)] = true;
+
+    /// <summary>Another node changed a proposal of the cycle: catch the proposals up from the ledger and push here.</summary>
+    public void ProposalsChangedElsewhere(string neighbourhoodId, string cycleId) => _proposalsChanged.TryAdd((neighbourhoodId, cycleId), false);
 
     /// <summary>Another node changed the cycle: catch up from the ledger and push here, without telling anyone.</summary>
     public void ChangedElsewhere(string neighbourhoodId, string cycleId) => _changed.TryAdd((neighbourhoodId, cycleId), false);
@@ -85,11 +89,27 @@ internal sealed partial class LiveResultsPublisher(
                     LogPushFailed(logger, exception, key.Neighbourhood, key.Cycle);
                 }
             }
+            var localProposals = new List<(string Neighbourhood, string Cycle)>();
             foreach (var key in _proposalsChanged.Keys)
             {
-                _proposalsChanged.TryRemove(key, out _);
+                if (!_proposalsChanged.TryRemove(key, out bool here))
+                {
+                    continue;
+                }
                 try
                 {
+                    if (here)
+                    {
+                        localProposals.Add(key);
+                    }
+                    else if (BudgetIds.IsValid(key.Neighbourhood) && BudgetIds.IsValid(key.Cycle))
+                    {
+                        await grains.GetGrain<Grains.Proposals.ICycleProposalsGrain>(CycleKey.Of(key.Neighbourhood, key.Cycle)).CatchUpAsync();
+                    }
+                    else
+                    {
+                        continue;
+                    }
                     var proposals = await Proposals.ProposalEndpoints.SummariesAsync(grains, key.Neighbourhood, key.Cycle);
                     await hub.Clients.Group(Group(key.Neighbourhood, key.Cycle)).ProposalsUpdated(new ProposalsUpdate(key.Neighbourhood, key.Cycle, proposals));
                 }
@@ -100,11 +120,11 @@ internal sealed partial class LiveResultsPublisher(
             }
             try
             {
-                await otherNodes.AnnounceAsync(local, stoppingToken);
+                await otherNodes.AnnounceAsync(local, localProposals, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogAnnounceFailed(logger, exception, local.Count);
+                LogAnnounceFailed(logger, exception, local.Count + localProposals.Count);
             }
         }
     }

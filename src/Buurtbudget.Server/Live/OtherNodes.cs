@@ -7,7 +7,10 @@ namespace Buurtbudget.Server.Live;
 /// </summary>
 internal interface IOtherNodes
 {
-    Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken);
+    /// <param name="changed">Cycles whose phase or ballots changed here.</param>
+    /// <param name="proposalsChanged">Cycles one of whose proposals changed here.</param>
+    Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed,
+        IReadOnlyCollection<(string Neighbourhood, string Cycle)> proposalsChanged, CancellationToken cancellationToken);
 
     /// <summary>Sessions ended here (see <see cref="Sessions.SessionGuard.Heard"/> for the notice).</summary>
     Task SessionsEndedAsync(string notice, CancellationToken cancellationToken);
@@ -15,7 +18,8 @@ internal interface IOtherNodes
 
 internal sealed class NoOtherNodes : IOtherNodes
 {
-    public Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed,
+        IReadOnlyCollection<(string Neighbourhood, string Cycle)> proposalsChanged, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task SessionsEndedAsync(string notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }

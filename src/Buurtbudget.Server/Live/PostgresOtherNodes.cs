@@ -6,8 +6,9 @@ namespace Buurtbudget.Server.Live;
 /// <summary>
 /// Cross-node change notices over PostgreSQL <c>LISTEN/NOTIFY</c> (the agreed substitute for a message bus): one
 /// <c>NOTIFY</c> per changed cycle per publishing interval, carrying the sending node's id and the cycle, never
-/// any result. A node that hears of a change catches its grain up from the ledger and pushes to its own watchers,
-/// so the numbers always come from the ledger, not from the message.
+/// any result: <c>{node} {neighbourhood}/{cycle}</c> when its phase or ballots changed, with <c>/proposals</c> after
+/// it when one of its proposals did. A node that hears of a change catches its grains up from the ledger and pushes to
+/// its own watchers, so the numbers and proposals always come from the ledger, not from the message.
 /// </summary>
 internal sealed partial class PostgresOtherNodes(IServiceProvider services, LiveResultsPublisher publisher, ILogger<PostgresOtherNodes> logger)
     : BackgroundService, IOtherNodes
@@ -25,14 +26,21 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
     /// <summary>Completes once this node hears other nodes' notices (for start-up checks and tests).</summary>
     public Task Listening => _listening.Task;
 
-    public async Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed, CancellationToken cancellationToken)
+    public const string ProposalsSuffix = "/proposals";
+
+    public async Task AnnounceAsync(IReadOnlyCollection<(string Neighbourhood, string Cycle)> changed,
+        IReadOnlyCollection<(string Neighbourhood, string Cycle)> proposalsChanged, CancellationToken cancellationToken)
     {
-        if (changed.Count == 0)
+        if (changed.Count == 0 && proposalsChanged.Count == 0)
         {
             return;
         }
         await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"SELECT pg_notify('{Channel}', notice) FROM unnest($1::text[]) AS notice");
-        command.Parameters.Add(new NpgsqlParameter { Value = changed.Select(c => $"{_node} {c.Neighbourhood}/{c.Cycle}").ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = changed.Select(c => $"{_node} {c.Neighbourhood}/{c.Cycle}")
+                .Concat(proposalsChanged.Select(c => $"{_node} {c.Neighbourhood}/{c.Cycle}{ProposalsSuffix}")).ToArray(),
+        });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -103,7 +111,15 @@ internal sealed partial class PostgresOtherNodes(IServiceProvider services, Live
         {
             return;
         }
-        publisher.ChangedElsewhere(payload[(space + 1)..slash], payload[(slash + 1)..]);
+        string neighbourhood = payload[(space + 1)..slash], cycle = payload[(slash + 1)..];
+        if (cycle.EndsWith(ProposalsSuffix, StringComparison.Ordinal))
+        {
+            publisher.ProposalsChangedElsewhere(neighbourhood, cycle[..^ProposalsSuffix.Length]);
+        }
+        else
+        {
+            publisher.ChangedElsewhere(neighbourhood, cycle);
+        }
     }
 
     private void HeardSessionsEnded(string payload)

@@ -25,7 +25,8 @@ internal static class CommentEndpoints
 
     public sealed record CommentView(int Number, int? ReplyTo, string? Text, DateTimeOffset At, bool Hidden, int Flags, bool Mine, bool FlaggedByMe);
 
-    public sealed record LogEntry(int Comment, string Action, string Reason, string By, DateTimeOffset At);
+    /// <param name="Comment">The comment hidden or restored; null for an action on the proposal itself (a merge, a review).</param>
+    public sealed record LogEntry(int? Comment, string Action, string Reason, string By, DateTimeOffset At);
 
     public static void MapCommentEndpoints(this WebApplication app)
     {
@@ -108,7 +109,8 @@ internal static class CommentEndpoints
         var view = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         return view is null
             ? ProposalEndpoints.NoSuchProposal()
-            : TypedResults.Ok(view.ModerationLog.Select(e => new LogEntry(e.Comment, e.Hidden ? "hidden" : "restored", e.Reason,
-                e.By is null ? "residents' flags" : e.ByName ?? "a moderator", e.At)).ToImmutableArray());
+            : TypedResults.Ok(view.ModerationLog.Select(e => e.Action is { } action
+                ? new LogEntry(null, action, e.Reason, e.ByName ?? (action.StartsWith("reviewed", StringComparison.Ordinal) ? "the corporation" : "a moderator"), e.At)
+                : new LogEntry(e.Comment, e.Hidden ? "hidden" : "restored", e.Reason, e.By is null ? "residents' flags" : e.ByName ?? "a moderator", e.At)).ToImmutableArray());
     }
 }

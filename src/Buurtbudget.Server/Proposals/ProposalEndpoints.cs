@@ -5,6 +5,7 @@ using Buurtbudget.Domain.Cycles;
 using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Server.Access;
 using Buurtbudget.Server.Live;
 using Buurtbudget.Server.SignIn;
@@ -19,7 +20,9 @@ namespace Buurtbudget.Server.Proposals;
 /// </summary>
 internal static class ProposalEndpoints
 {
-    public sealed record ProposalRequest(string? Title, string? Description, long? CostCents, string? Place);
+    /// <param name="CoAuthors">At submission: the households who write it too, named as on their letters.</param>
+    public sealed record ProposalRequest(string? Title, string? Description, long? CostCents, string? Place, string? Category = null,
+        ImmutableArray<string>? CoAuthors = null);
 
     public sealed record WithdrawRequest(string? Reason);
 
@@ -27,7 +30,7 @@ internal static class ProposalEndpoints
 
     public sealed record MergeRequest(string? DuplicateId);
 
-    public sealed record RulesRequest(long? MinCostCents, long? MaxCostCents, int? SupportThreshold);
+    public sealed record RulesRequest(long? MinCostCents, long? MaxCostCents, int? SupportThreshold, ImmutableArray<string>? Categories = null);
 
     public sealed record AmendmentView(int Number, ProposalText Text, AmendmentStatus Status, DateTimeOffset At, bool Mine);
 
@@ -43,7 +46,13 @@ internal static class ProposalEndpoints
         string ProposalId, ProposalText Text, ProposalStatus Status, string? WithdrawalReason, ImmutableArray<ProposalRevision> History,
         int Supporters, ImmutableArray<PledgeView> Pledges, FeasibilityReview? Review, long BallotCostCents,
         ImmutableArray<ImplementationUpdate> Implementation, ImmutableArray<string> MergedFrom, string? MergedInto,
-        ImmutableArray<AmendmentView> Amendments, bool Mine, bool SupportedByMe);
+        ImmutableArray<AmendmentView> Amendments, bool Mine, bool SupportedByMe)
+    {
+        /// <summary>How many households write it besides its author (never who).</summary>
+        public int CoAuthors { get; init; }
+
+        public ImmutableArray<ImageEndpoints.ImageView> Images { get; init; } = [];
+    }
 
     public static void MapProposalEndpoints(this WebApplication app)
     {
@@ -72,7 +81,7 @@ internal static class ProposalEndpoints
     /// <summary>The corporation sets the cost limits and the support a proposal needs, before or while ideas are collected.</summary>
     private static async Task<Ok<ProposalRules>> SetRules(string neighbourhoodId, string cycleId, RulesRequest request, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId))
-            .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0)));
+            .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0) { Categories = request.Categories ?? [] }));
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
@@ -134,8 +143,9 @@ internal static class ProposalEndpoints
         }
         var moderator = user.Member()!;
         // Target first: if the second step fails, a retry finds the duplicate already taken in and only marks it.
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator);
-        await duplicate.MarkMergedAsync(proposalId, moderator);
+        string? name = user.FindFirstValue(StaffIdentity.NameClaim);
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).AbsorbAsync(request.DuplicateId, source, moderator, name);
+        await duplicate.MarkMergedAsync(proposalId, moderator, name);
         live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"merge-{request.DuplicateId}-into-{proposalId}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
@@ -181,7 +191,8 @@ internal static class ProposalEndpoints
             return TypedResults.Problem($"Proposals are reviewed in the review phase; the cycle is in the {PhaseRules.Name(cycle.Phase)} phase.",
                 statusCode: 409, title: "Not in this phase");
         }
-        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents));
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).ReviewAsync(new FeasibilityReview(feasible, request.Reason, request.AdjustedCostCents),
+            user.Member(), user.FindFirstValue(StaffIdentity.NameClaim));
         live.ProposalsChanged(neighbourhoodId, cycleId);
         StaffAudit.Record(logger, user, $"review-{proposalId}-{(feasible ? "feasible" : "not-feasible")}", neighbourhoodId, cycleId);
         return TypedResults.Ok(Details(proposalId, view, null));
@@ -208,8 +219,12 @@ internal static class ProposalEndpoints
             .Select(p => new BallotProject(p.First, p.Second!.Text.Title, p.Second.BallotCostCents))];
     }
 
-    private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, IGrainFactory grains) =>
-        TypedResults.Ok(await SummariesAsync(grains, neighbourhoodId, cycleId));
+    /// <summary>The cycle's proposals, or with <c>?category=</c> those of one category.</summary>
+    private static async Task<Ok<ImmutableArray<ProposalSummary>>> List(string neighbourhoodId, string cycleId, string? category, IGrainFactory grains)
+    {
+        var all = await SummariesAsync(grains, neighbourhoodId, cycleId);
+        return TypedResults.Ok(category is null ? all : [.. all.Where(p => string.Equals(p.Category, category, StringComparison.Ordinal))]);
+    }
 
     /// <summary>The public list, also pushed to watchers when a proposal changes.</summary>
     public static async Task<ImmutableArray<ProposalSummary>> SummariesAsync(IGrainFactory grains, string neighbourhoodId, string cycleId)
@@ -221,7 +236,7 @@ internal static class ProposalEndpoints
         return [.. ids.Zip(views)
             .Where(p => p.Second is not null)
             .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
-                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)))];
+                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)) { Category = p.Second.Text.Category })];
     }
 
     private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult>> Submit(
@@ -231,7 +246,18 @@ internal static class ProposalEndpoints
         {
             return NotYourCycle();
         }
-        var view = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request));
+        var coAuthors = ImmutableArray.CreateBuilder<string>();
+        foreach (var household in request.CoAuthors ?? [])
+        {
+            if (household is null || household.Length > 200
+                || await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).VoterKeyOfHouseholdAsync(cycleId, household) is not { } coAuthor)
+            {
+                return TypedResults.Problem("Name each co-author's household exactly as on their voting-code letter; a household without a letter for this cycle cannot write with you.",
+                    statusCode: 400, title: "Unknown co-author");
+            }
+            coAuthors.Add(coAuthor);
+        }
+        var view = await grains.GetGrain<ICycleProposalsGrain>(CycleKey.Of(neighbourhoodId, cycleId)).SubmitAsync(resident, TextOf(request), coAuthors.ToImmutable());
         string proposalId = view.Id[(view.Id.LastIndexOf('.') + 1)..];
         live.ProposalsChanged(neighbourhoodId, cycleId);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}", Details(proposalId, view, resident));
@@ -297,13 +323,18 @@ internal static class ProposalEndpoints
     public static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
         grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
 
-    private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place);
+    private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place, request.Category);
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
         [.. view.Pledges.Select(p => new PledgeView(p.Number, p.Text, p.PledgerKey == resident))], view.Review, view.BallotCostCents, view.Implementation, view.MergedFrom, view.MergedInto,
         [.. view.Amendments.Select(a => new AmendmentView(a.Number, a.Text, a.Status, a.At, a.SuggesterKey == resident))],
-        view.AuthorKey == resident || (resident is not null && view.CoAuthors.Contains(resident)), resident is not null && view.Supporters.Contains(resident));
+        view.AuthorKey == resident || (resident is not null && view.CoAuthors.Contains(resident)), resident is not null && view.Supporters.Contains(resident))
+    {
+        CoAuthors = view.CoAuthors.Length,
+        Images = [.. view.Images.Select(i => new ImageEndpoints.ImageView(i.Hash, i.ContentType, i.Size,
+            ImageEndpoints.UrlOf(view.NeighbourhoodId, view.CycleId, proposalId, i.Hash)))],
+    };
 
     public static ProblemHttpResult NoSuchProposal() =>
         TypedResults.Problem("There is no proposal with this id in this cycle.", statusCode: 404, title: "No such proposal");
