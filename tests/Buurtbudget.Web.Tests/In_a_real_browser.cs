@@ -16,6 +16,9 @@ public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOut
     [Fact]
     public async Task Moderators_run_rounds_hide_flagged_comments_and_merge_duplicates() => await RunAsync("moderation");
 
+    [Fact]
+    public async Task A_corporation_sets_up_a_cycle_hands_out_codes_reviews_opens_and_closes_voting() => await RunAsync("corporation");
+
     private async Task RunAsync(string scenario)
     {
         var (exitCode, output) = await site.RunScenarioAsync(scenario, TimeSpan.FromMinutes(4));

@@ -32,7 +32,9 @@ internal static class WebFrontEnd
     public static void MapWebFrontEnd(this WebApplication app)
     {
         app.MapGet("/api/site", GetSite).WithTags("Site").AllowAnonymous();
-        app.MapFallback(ServeApp).ExcludeFromDescription().AllowAnonymous();
+        // GET and HEAD only: a write to an API path that exists but refuses the request's content type must keep its
+        // 415, not fall through to the pages.
+        app.MapFallback(ServeApp).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription().AllowAnonymous();
     }
 
     /// <summary>What the front end needs to know of this installation before anyone signs in.</summary>
@@ -44,7 +46,7 @@ internal static class WebFrontEnd
     private static IResult ServeApp(HttpContext context, IWebHostEnvironment environment)
     {
         var path = context.Request.Path;
-        if (ServerPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) || !HttpMethods.IsGet(context.Request.Method))
+        if (ServerPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
         {
             return TypedResults.Problem($"There is nothing at {path}.", statusCode: 404, title: "Not found");
         }
