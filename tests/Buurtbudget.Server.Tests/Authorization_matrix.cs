@@ -44,9 +44,6 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("GET", "/api/sign-in/{provider}", null),
         ("GET", "/api/sign-in/{provider}/callback", null),
         ("GET", "/api/site", null),
-        // The web front end's pages: index.html for any other path (the API's own paths answer 404 problems).
-        ("GET", "/{*path:nonfile}", null),
-        ("HEAD", "/{*path:nonfile}", null),
         ("GET", "/api/neighbourhoods", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}", null),
