@@ -8,6 +8,9 @@ namespace Buurtbudget.Web.Tests;
 public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<LiveSite>
 {
     [Fact]
+    public async Task A_whole_budget_cycle_from_setting_it_up_to_checking_a_receipt() => await RunAsync("whole-cycle");
+
+    [Fact]
     public async Task Residents_vote_with_their_codes_see_the_turnout_live_and_check_their_receipts() => await RunAsync("residents-vote");
 
     [Fact]

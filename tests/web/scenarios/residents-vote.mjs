@@ -17,9 +17,9 @@ try {
   let codes;
   await step("the stage: a corporation, a neighbourhood and a cycle open for voting, with voting codes", async () => {
     await signInWithProvider(operator.page, "operator");
-    await registerCorporation(operator.page, { corporationId: "woonstad", name: "Woonstad", administrator: "admin" });
+    await registerCorporation(operator.page, { corporationId: "eigen-haard", name: "Eigen Haard", administrator: "admin" });
     await signInWithProvider(admin.page, "admin");
-    await addNeighbourhood(admin.page, "woonstad", { neighbourhoodId: n, name: "Oosterpark" });
+    await addNeighbourhood(admin.page, "eigen-haard", { neighbourhoodId: n, name: "Oosterpark" });
     await createCycle(admin.page, n, { cycleId: c, title: "Buurtbudget Oosterpark 2027", budgetCents: 2_000_000 });
     await movePhase(admin.page, n, c, "Ideas");
     await movePhase(admin.page, n, c, "Review");
