@@ -169,6 +169,47 @@ public sealed class Residents_signing_in_with_an_identity_provider(PostgresClust
     }
 
     [Fact]
+    public async Task The_account_sees_which_cycles_it_may_take_part_in_and_what_is_its_own_on_public_pages()
+    {
+        string ours = await VotingCycleAsync(ByProvider, open: false);
+        string byCodes = await VotingCycleAsync(eligibility: null, open: false);
+        string notOurs = await VotingCycleAsync(new
+        {
+            residents = "IdentityProvider",
+            provider = new { name = Provider, claim = "neighbourhoods", values = new[] { "west" } },
+        }, open: false);
+        string movedToCodes = await VotingCycleAsync(ByProvider, open: false);
+        await Expect(await _admin.SendAsync(Write(HttpMethod.Put, $"/api/neighbourhoods/oost/cycles/{movedToCodes}/eligibility", new { residents = "VotingCodes" })),
+            HttpStatusCode.OK);
+        await Expect(await _admin.SendAsync(Write(HttpMethod.Post, $"/api/neighbourhoods/oost/cycles/{ours}/phase", new { phase = "Ideas" })), HttpStatusCode.OK);
+        var author = await SignedInAsync("tenant-31c7e2", "oost");
+        var proposal = await Expect(await author.SendAsync(Write(HttpMethod.Post, $"/api/neighbourhoods/oost/cycles/{ours}/proposals",
+            new { title = "Bankjes", description = "Bij de speeltuin", costCents = 120_000 })), HttpStatusCode.Created);
+        string id = proposal.GetProperty("proposalId").GetString()!;
+        await Expect(await author.SendAsync(Write(HttpMethod.Post, $"/api/neighbourhoods/oost/cycles/{ours}/proposals/{id}/comments", new { text = "Wie helpt?" })),
+            HttpStatusCode.Created);
+
+        var me = await Expect(await author.GetAsync("/api/me"), HttpStatusCode.OK);
+        var residences = me.GetProperty("residences").EnumerateArray().Select(r => r.GetProperty("cycleId").GetString()).ToList();
+        // Public pages (no resident policy on them) still know whose proposal and comment these are.
+        var details = await Expect(await author.GetAsync($"/api/neighbourhoods/oost/cycles/{ours}/proposals/{id}"), HttpStatusCode.OK);
+        var comments = await Expect(await author.GetAsync($"/api/neighbourhoods/oost/cycles/{ours}/proposals/{id}/comments"), HttpStatusCode.OK);
+        var stranger = await SignedInAsync("tenant-0b44f1", "noord");
+        var theirView = await Expect(await stranger.GetAsync($"/api/neighbourhoods/oost/cycles/{ours}/proposals/{id}"), HttpStatusCode.OK);
+        var theirMe = await Expect(await stranger.GetAsync("/api/me"), HttpStatusCode.OK);
+
+        Assert.Contains(ours, residences);
+        Assert.DoesNotContain(byCodes, residences);
+        Assert.DoesNotContain(notOurs, residences);
+        Assert.DoesNotContain(movedToCodes, residences);
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("resident").ValueKind);
+        Assert.True(details.GetProperty("mine").GetBoolean());
+        Assert.True(comments[0].GetProperty("mine").GetBoolean());
+        Assert.False(theirView.GetProperty("mine").GetBoolean());
+        Assert.Empty(theirMe.GetProperty("residences").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Someone_whose_account_does_not_list_the_neighbourhood_gets_a_403_that_says_why_at_every_resident_endpoint()
     {
         string cycle = await VotingCycleAsync(ByProvider);

@@ -22,6 +22,9 @@ public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOut
     [Fact]
     public async Task A_corporation_sets_up_a_cycle_hands_out_codes_reviews_opens_and_closes_voting() => await RunAsync("corporation");
 
+    [Fact]
+    public async Task Residents_who_sign_in_with_their_corporations_account_find_their_cycle_and_vote() => await RunAsync("account-residents");
+
     private async Task RunAsync(string scenario)
     {
         var (exitCode, output) = await site.RunScenarioAsync(scenario, TimeSpan.FromMinutes(4));

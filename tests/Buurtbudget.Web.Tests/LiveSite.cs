@@ -71,6 +71,9 @@ public sealed class LiveSite : IAsyncLifetime
         env[$"Buurtbudget__IdentityProviders__{ProviderName}__ClientId"] = ClientId;
         env[$"Buurtbudget__IdentityProviders__{ProviderName}__ClientSecret"] = secret;
         env[$"Buurtbudget__IdentityProviders__{ProviderName}__DisplayName"] = "Corporatie";
+        // Residents who sign in with an account: the provider's "neighbourhoods" claim (scope "buurt") says where they live.
+        env[$"Buurtbudget__IdentityProviders__{ProviderName}__Scopes"] = "openid profile buurt";
+        env[$"Buurtbudget__IdentityProviders__{ProviderName}__ResidentClaims"] = "neighbourhoods";
         _server = new ChildProcess(server);
         await WaitUntilReadyAsync();
     }
@@ -86,6 +89,8 @@ public sealed class LiveSite : IAsyncLifetime
         start.Environment["BUURTBUDGET_URL"] = BaseUrl.ToString().TrimEnd('/');
         start.Environment["BUURTBUDGET_IDP"] = Issuer;
         start.Environment["BUURTBUDGET_IDP_NAME"] = "Corporatie";
+        // BUURTBUDGET_SCREENSHOTS=<folder> makes the scenarios save the screenshots in docs/ (see docs/guide.md).
+        screenshots ??= Environment.GetEnvironmentVariable("BUURTBUDGET_SCREENSHOTS");
         if (screenshots is not null)
         {
             start.Environment["BUURTBUDGET_SCREENSHOTS"] = screenshots;

@@ -48,7 +48,18 @@ public sealed class CycleEligibilityGrain : ICycleEligibilityGrain, IGrainBase
             throw new BudgetCycleException(CycleProblem.WrongPhase,
                 $"'{cycle.Title}' has {codes.Live} live voting codes; a cycle's residents come either from codes or from an identity provider, never both. Revoke the codes first.");
         }
+        // The provider's index learns of the cycle before the cycle names the provider and forgets it only after the
+        // cycle named another source, so a crash in between leaves a stale entry (filtered on read), never a gap.
+        var before = _journal.Confirmed.Rules.Provider?.Name;
+        if (eligibility.Provider is { } provider)
+        {
+            await _context.GrainFactory.GetGrain<IProviderCyclesGrain>(provider.Name).AddAsync(_context.Key);
+        }
         await _journal.AppendAsync(new EligibilitySet(eligibility));
+        if (before is not null && before != eligibility.Provider?.Name)
+        {
+            await _context.GrainFactory.GetGrain<IProviderCyclesGrain>(before).RemoveAsync(_context.Key);
+        }
         return _journal.Confirmed.Rules;
     }
 }

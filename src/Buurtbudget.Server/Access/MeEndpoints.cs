@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Grains.Corporations;
 using Buurtbudget.Grains.Runtime;
+using Buurtbudget.Server.Residence;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +12,10 @@ namespace Buurtbudget.Server.Access;
 /// <summary>What the signed-in person may do, so a front end shows only what will work.</summary>
 internal static class MeEndpoints
 {
-    public sealed record Me(bool SignedIn, ResidentOf? Resident, StaffOf? Staff);
+    /// <param name="Resident">The cycle a voting code opened (null for an account).</param>
+    /// <param name="Residences">Every cycle this person may act in as a resident: the voting code's one, or the
+    /// cycles whose identity provider and claim admit the account.</param>
+    public sealed record Me(bool SignedIn, ResidentOf? Resident, ImmutableArray<ResidentOf> Residences, StaffOf? Staff);
 
     public sealed record ResidentOf(string NeighbourhoodId, string CycleId);
 
@@ -19,11 +23,12 @@ internal static class MeEndpoints
 
     public static void MapMeEndpoints(this WebApplication app) => app.MapGet("/api/me", GetMe).WithTags("Sign-in").AllowAnonymous();
 
-    private static async Task<Ok<Me>> GetMe(ClaimsPrincipal user, IGrainFactory grains, IServiceProvider services)
+    private static async Task<Ok<Me>> GetMe(ClaimsPrincipal user, IGrainFactory grains, ResidentCheck residents, IServiceProvider services)
     {
-        var resident = user.FindFirstValue(Residents.VoterKeyClaim) is not null
+        var resident = user.FindFirstValue(Residents.CredentialClaim) is not null
             ? new ResidentOf(user.FindFirstValue(Residents.NeighbourhoodClaim)!, user.FindFirstValue(Residents.CycleClaim)!)
             : null;
+        var residences = (await residents.CyclesOfAsync(user)).Select(c => new ResidentOf(c.NeighbourhoodId, c.CycleId)).ToImmutableArray();
         StaffOf? staff = null;
         if (user.Member() is { } member)
         {
@@ -31,6 +36,6 @@ internal static class MeEndpoints
             staff = new StaffOf(member.Issuer, member.Subject, user.FindFirstValue(StaffIdentity.NameClaim), user.FindFirstValue(StaffIdentity.ProviderClaim),
                 services.IsPlatformOperator(member), grants);
         }
-        return TypedResults.Ok(new Me(resident is not null || staff is not null, resident, staff));
+        return TypedResults.Ok(new Me(resident is not null || staff is not null, resident, residences, staff));
     }
 }

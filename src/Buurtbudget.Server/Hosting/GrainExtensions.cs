@@ -34,6 +34,7 @@ internal static class GrainExtensions
                 .AddGrain<IDeliberationGrain, DeliberationGrain>(context => new DeliberationGrain(context, ledger, time))
                 .AddGrain<IPaperBallotsGrain, PaperBallotsGrain>(context => new PaperBallotsGrain(context, ledger, secrets.Ballots))
                 .AddGrain<ICycleEligibilityGrain, CycleEligibilityGrain>(context => new CycleEligibilityGrain(context, ledger))
+                .AddGrain<IProviderCyclesGrain, ProviderCyclesGrain>(context => new ProviderCyclesGrain(context, ledger))
                 .AddGrain<IScheduleGrain, ScheduleGrain>(context => new ScheduleGrain(context, ledger, time));
         });
         builder.Services.AddSingleton<IGrainFactory>(services => services.GetRequiredService<GrainRuntime>());

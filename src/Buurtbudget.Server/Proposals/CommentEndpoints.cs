@@ -6,6 +6,7 @@ using Buurtbudget.Grains.Neighbourhoods;
 using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Server.Access;
+using Buurtbudget.Server.Residence;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +41,7 @@ internal static class CommentEndpoints
     }
 
     private static async Task<Results<Ok<ImmutableArray<CommentView>>, ProblemHttpResult>> List(
-        string neighbourhoodId, string cycleId, string proposalId, HttpContext context, IGrainFactory grains, IAuthorizationService authorization)
+        string neighbourhoodId, string cycleId, string proposalId, HttpContext context, IGrainFactory grains, IAuthorizationService authorization, ResidentCheck residents)
     {
         var view = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         if (view is null)
@@ -49,7 +50,7 @@ internal static class CommentEndpoints
         }
         // The same policy that guards hiding decides who may read what was hidden.
         bool moderator = (await authorization.AuthorizeAsync(context.User, context, [new StaffRequirement(StaffAction.Moderate)])).Succeeded;
-        string? resident = context.User.VoterIn(neighbourhoodId, cycleId);
+        string? resident = await residents.VoterInAsync(context.User, neighbourhoodId, cycleId);
         return TypedResults.Ok(view.Comments.Select(c => new CommentView(c.Number, c.ReplyTo, c.Hidden && !moderator ? null : c.Text, c.At, c.Hidden,
             c.Flags.Length, c.AuthorKey == resident, resident is not null && c.Flags.Contains(resident))).ToImmutableArray());
     }

@@ -8,6 +8,7 @@ using Buurtbudget.Grains.Runtime;
 using Buurtbudget.Grains.VotingCodes;
 using Buurtbudget.Server.Access;
 using Buurtbudget.Server.Live;
+using Buurtbudget.Server.Residence;
 using Buurtbudget.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -264,12 +265,12 @@ internal static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Get(
-        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains)
+        string neighbourhoodId, string cycleId, string proposalId, ClaimsPrincipal user, IGrainFactory grains, ResidentCheck residents)
     {
         var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).GetAsync();
         return view is null
             ? NoSuchProposal()
-            : TypedResults.Ok(Details(proposalId, view, user.VoterIn(neighbourhoodId, cycleId)));
+            : TypedResults.Ok(Details(proposalId, view, await residents.VoterInAsync(user, neighbourhoodId, cycleId)));
     }
 
     /// <summary>The author edits the proposal while the cycle takes proposals; every version stays in the history.</summary>

@@ -130,11 +130,12 @@ export async function signInWithCode(page, neighbourhood, code) {
  * Signs a member of staff in through the real OpenID Provider: the provider logs in `account` (its subject) at
  * the next prompt, the browser follows the redirects back, and the app lands on `returnTo`.
  */
-export async function signInWithProvider(page, account, returnTo = "/staff") {
+/** Signs in at the provider as `account`; `neighbourhoods` is the account's claim that says where they live (residents). */
+export async function signInWithProvider(page, account, returnTo = "/staff", { neighbourhoods = null } = {}) {
   const control = await fetch(new URL("/control", idpUrl), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ account }),
+    body: JSON.stringify({ account, neighbourhoods }),
   });
   assert.ok(control.ok, `the provider's control endpoint answered ${control.status}`);
   await page.goto(`/sign-in?returnUrl=${encodeURIComponent(returnTo)}`);

@@ -109,6 +109,7 @@ export function cyclePaths(n: string, c: string) {
     receipt: (position: number) => `${base}/receipts/${position}`,
     proposals: `${base}/proposals`,
     proposalRules: `${base}/proposal-rules`,
+    eligibility: `${base}/eligibility`,
     proposal,
     comments: (p: string) => `${proposal(p)}/comments`,
     moderationLog: (p: string) => `${proposal(p)}/moderation-log`,

@@ -6,6 +6,12 @@ export type BallotKind = "Approval" | "Knapsack" | "Cumulative" | "Ranking";
 export type LiveDisclosure = "TurnoutOnly" | "CountsPerProject" | "ProvisionalAllocation";
 export type RevotePolicy = "LastBallotCounts" | "FirstBallotIsFinal";
 export type Eligibility = "Census" | "AnySignedInResident";
+/** Where a cycle's residents come from: voting codes, or an identity provider whose claim lists the neighbourhood. */
+export type ResidentSource = "VotingCodes" | "IdentityProvider";
+export interface CycleEligibility {
+  residents: ResidentSource;
+  provider: { name: string; claim: string; values: string[] } | null;
+}
 export type RuleKind = "Greedy" | "GreedyPerCost" | "EqualShares" | "Phragmen";
 export type Utility = "Cost" | "Approval";
 export type Completion = "None" | "Add1" | "Add1ThenGreedy";
@@ -148,9 +154,13 @@ export interface MyBallot { entries: BallotLine[]; receipt: string; position: nu
 export interface ReceiptCheck { receipt: string; found: boolean; counted: boolean | null; explanation: string }
 
 export interface StaffGrant { corporationId: string; role: StaffRole; neighbourhoods: string[]; coversEveryNeighbourhood: boolean }
+export interface ResidentOf { neighbourhoodId: string; cycleId: string }
 export interface Me {
   signedIn: boolean;
-  resident: { neighbourhoodId: string; cycleId: string } | null;
+  /** The cycle a voting code opened (null for an account). */
+  resident: ResidentOf | null;
+  /** Every cycle this person may act in as a resident: the code's one, or those the account's provider admits. */
+  residences: ResidentOf[];
   staff: { issuer: string; subject: string; name: string | null; provider: string | null; platformOperator: boolean; grants: StaffGrant[] } | null;
 }
 export interface ProviderChoice { name: string; displayName: string }

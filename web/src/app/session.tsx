@@ -20,7 +20,7 @@ export function SessionProvider({ site, children }: { site: Site; children: Comp
     try {
       setMe(await api.get<Me>(paths.me));
     } catch {
-      setMe({ signedIn: false, resident: null, staff: null });
+      setMe({ signedIn: false, resident: null, residences: [], staff: null });
     }
   }, []);
   useEffect(() => void refresh(), [refresh]);
@@ -35,7 +35,7 @@ export function useSession(): Session {
 
 /** Whether this person is a resident who may act in this cycle (signed in with its voting code or provider). */
 export function isResidentOf(me: Me | null, n: string, c: string) {
-  return !!me?.resident && me.resident.neighbourhoodId === n && me.resident.cycleId === c;
+  return !!me?.residences.some((r) => r.neighbourhoodId === n && r.cycleId === c);
 }
 
 /** Whether the staff member holds a role covering this neighbourhood of that corporation. */

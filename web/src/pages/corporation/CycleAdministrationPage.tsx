@@ -7,6 +7,7 @@ import { phaseName } from "../../components/Phase";
 import { formatMoney, formatNumber, t } from "../../i18n/i18n";
 import { CloseVoting } from "./CloseVoting";
 import { CyclePageFrame, type CycleContext } from "./CyclePageFrame";
+import { EligibilityForm } from "./EligibilityForm";
 import { OpenVotingForm } from "./OpenVotingForm";
 import { PhaseButton } from "./PhaseButton";
 import { ProposalRulesForm } from "./ProposalRulesForm";
@@ -66,6 +67,12 @@ function Administration(context: CycleContext) {
         <section aria-labelledby="cycle-rules">
           <h2 id="cycle-rules">{t("corporation.rules.title")}</h2>
           <ProposalRulesForm n={n} c={c} budgetCents={cycle.budgetCents} />
+        </section>
+      )}
+      {manage && (cycle.phase === "Draft" || cycle.phase === "Ideas" || cycle.phase === "Deliberation" || cycle.phase === "Review") && (
+        <section aria-labelledby="cycle-eligibility">
+          <h2 id="cycle-eligibility">{t("corporation.eligibility.title")}</h2>
+          <EligibilityForm n={n} c={c} />
         </section>
       )}
     </>

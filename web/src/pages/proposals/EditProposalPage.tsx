@@ -16,7 +16,7 @@ export function EditProposalPage({ n, c, p }: { n: string; c: string; p: string 
   const { me } = useSession();
   const paths = cyclePaths(n, c);
   const cycle = useLoad((signal) => api.get<PublicCycle>(paths.base, { signal }), [n, c]);
-  const proposal = useLoad((signal) => api.get<ProposalDetails>(paths.proposal(p), { signal }), [n, c, p, me?.resident?.cycleId]);
+  const proposal = useLoad((signal) => api.get<ProposalDetails>(paths.proposal(p), { signal }), [n, c, p, isResidentOf(me, n, c)]);
   const rules = useLoad((signal) => api.get<ProposalRules>(paths.proposalRules, { signal }), [n, c]);
   if (!cycle.value || !proposal.value || !me) {
     return <Page title={t("proposal.edit.loading")}><Loading problem={cycle.problem ?? proposal.problem} /></Page>;

@@ -27,7 +27,7 @@ export function ProposalPage({ n, c, p }: { n: string; c: string; p: string }) {
   const paths = cyclePaths(n, c);
   const cycle = useLoad((signal) => api.get<PublicCycle>(paths.base, { signal }), [n, c]);
   // Reloaded when the sign-in changes: "mine" and "supported by me" depend on who asks.
-  const proposal = useLoad((signal) => api.get<ProposalDetails>(paths.proposal(p), { signal }), [n, c, p, me?.resident?.cycleId]);
+  const proposal = useLoad((signal) => api.get<ProposalDetails>(paths.proposal(p), { signal }), [n, c, p, isResidentOf(me, n, c)]);
   const rules = useLoad((signal) => api.get<ProposalRules>(paths.proposalRules, { signal }), [n, c]);
   const rounds = useLoad((signal) => api.get<DeliberationRound[]>(paths.rounds, { signal }), [n, c]);
 

@@ -23,7 +23,7 @@ export function BallotPage({ n, c }: { n: string; c: string }) {
   const cycle = useLoad((signal) => api.get<PublicCycle>(p.base, { signal }), [n, c]);
   const mine = useLoad(
     (signal) => api.get<MyBallot>(p.myBallot, { signal }).catch((e: ApiProblem) => (e.status === 404 ? null : Promise.reject(e))),
-    [n, c, me?.resident?.cycleId],
+    [n, c, isResidentOf(me, n, c)],
   );
   const [choices, setChoices] = useState<Map<string, number> | null>(null);
   const [step, setStep] = useState<Step>("fill");
@@ -36,6 +36,8 @@ export function BallotPage({ n, c }: { n: string; c: string }) {
   if (me && !isResidentOf(me, n, c)) {
     return (
       <Page title={t("ballot.title")}>
+        {/* Signed in, but not as a resident of this cycle: the server says why (another neighbourhood, a revoked code…). */}
+        {mine.problem?.status === 403 && <ProblemMessage problem={mine.problem} />}
         <p>{t("ballot.signInFirst")}</p>
         <a class="button button-primary" href={href("signIn", {}, { neighbourhood: n, returnUrl: href("ballot", { n, c }) })}>
           {t("frame.signIn")}

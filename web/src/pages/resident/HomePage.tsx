@@ -6,11 +6,13 @@ import { useLoad } from "../../app/useLoad";
 import { Page } from "../../components/Page";
 import { Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
+import { YourCycles } from "./YourCycles";
 
 export function HomePage() {
   const neighbourhoods = useLoad((signal) => api.get<NeighbourhoodListing[]>(paths.neighbourhoods, { signal }), []);
   return (
     <Page title={t("home.title")} lead={t("home.lead")}>
+      <YourCycles neighbourhoods={neighbourhoods.value ?? null} />
       <section aria-labelledby="home-neighbourhoods">
         <h2 id="home-neighbourhoods">{t("home.neighbourhoods")}</h2>
         {!neighbourhoods.value ? (
