@@ -155,8 +155,16 @@ export async function apiCall(page, method, path, body) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** A screenshot for docs/ when BUURTBUDGET_SCREENSHOTS is set. */
+/**
+ * Screenshots for docs/ when BUURTBUDGET_SCREENSHOTS is set: the page as it is now, at a phone's width (375 px) and
+ * a laptop's (1280 px), as NAME-375.png and NAME-1280.png; the page's own size is restored afterwards.
+ */
 export async function screenshot(page, name) {
   if (!screenshotFolder) return;
-  await page.screenshot({ path: `${screenshotFolder}/${name}.png`, fullPage: true });
+  const own = page.viewportSize();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: width === 375 ? phone.height : desktop.height });
+    await page.screenshot({ path: `${screenshotFolder}/${name}-${width}.png`, fullPage: true });
+  }
+  if (own) await page.setViewportSize(own);
 }

@@ -44,17 +44,19 @@ try {
     await neighbour.page.getByRole("link", { name: "Oosterpark" }).click();
     await neighbour.page.getByRole("heading", { level: 1, name: "Oosterpark" }).waitFor();
     await expectAccessible(neighbour.page, "neighbourhood page");
+    await screenshot(neighbour.page, "neighbourhood");
     await neighbour.page.goto("/");
     await expectAccessible(neighbour.page, "start page");
     await neighbour.page.goto(`/neighbourhoods/${n}/cycles/${c}`);
     await neighbour.page.getByText("0 huishoudens hebben gestemd.").waitFor();
     await neighbour.page.getByText("Wordt live bijgewerkt.").waitFor();
     await expectAccessible(neighbour.page, "cycle page while voting");
-    await screenshot(neighbour.page, "cycle-voting-1280");
+    await screenshot(neighbour.page, "cycle-voting");
     // A marker that survives only as long as the page is not reloaded.
     await neighbour.page.evaluate(() => (window.__notReloaded = true));
     await phoneVoter.page.goto(`/sign-in?neighbourhood=${n}`);
     await expectAccessible(phoneVoter.page, "sign-in page");
+    await screenshot(phoneVoter.page, "sign-in");
   });
 
   await step("a wrong code is refused in words next to the field", async () => {
@@ -80,7 +82,7 @@ try {
     await page.getByRole("button", { name: "Mijn stembiljet bekijken" }).click();
     await page.getByRole("alert").getByText("Je stembiljet is nog niet af:").waitFor();
     await expectAccessible(page, "ballot over budget");
-    await screenshot(page, "ballot-over-budget-375");
+    await screenshot(page, "ballot-over-budget");
     await page.getByRole("checkbox", { name: /Moestuin/ }).uncheck();
     await page.getByRole("checkbox", { name: /Bankjes/ }).check();
     await page.getByText("Je hebt € 12.000 van € 20.000 uitgegeven.").waitFor();
@@ -91,7 +93,7 @@ try {
     receipt = (await page.getByTestId("receipt").textContent()).trim();
     assert.match(receipt, /^neighbourhood\/oost#\d+:[0-9a-f]{64}$/);
     await expectAccessible(page, "receipt");
-    await screenshot(page, "receipt-375");
+    await screenshot(page, "receipt");
     const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Bewijs downloaden" }).click()]);
     const text = await (await download[0].createReadStream()).toArray();
     assert.ok(Buffer.concat(text).toString("utf8").includes(receipt), "the downloaded receipt holds the receipt");
@@ -127,7 +129,7 @@ try {
     assert.ok(funded.includes("Bomen in de Linnaeusstraat"), `funded: ${funded}`);
     await neighbour.page.getByText(/Gekozen in ronde 1\./).first().waitFor();
     await expectAccessible(neighbour.page, "results");
-    await screenshot(neighbour.page, "results-1280");
+    await screenshot(neighbour.page, "results");
   });
 
   await step("the resident on the phone sees where the household's equal share went", async () => {
@@ -137,7 +139,7 @@ try {
     await page.getByText(/^Het deel van het budget voor jouw huishouden was €\s?[\d.,]+\.$/).waitFor();
     await page.getByText(/ging naar Bomen in de Linnaeusstraat\.$/).waitFor();
     await expectAccessible(page, "results with my share (phone)");
-    await screenshot(page, "results-my-share-375");
+    await screenshot(page, "results-my-share");
   });
 
   await step("the resident on the phone checks the receipt against the published list", async () => {

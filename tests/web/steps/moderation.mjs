@@ -1,7 +1,7 @@
 // Steps for moderators: the way in from the cycle page, deliberation rounds (open, close with a summary), the
 // queue of flagged and hidden comments (hide or restore with a reason), and merging duplicate proposals. Each
 // step drives the pages by roles and labels, asserts what the moderator should see, and scans with axe-core.
-import { assert, expectAccessible } from "../lib/stack.mjs";
+import { assert, expectAccessible, screenshot } from "../lib/stack.mjs";
 import { nl } from "./proposals.mjs";
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -41,6 +41,7 @@ export async function openRound(page, where, { question, proposalTitles }) {
   await card.waitFor();
   for (const title of proposalTitles) await card.getByRole("link", { name: title }).waitFor();
   await expectAccessible(page, "the rounds page with an open round");
+  await screenshot(page, "moderator-rounds");
   const heading = await card.getByRole("heading").first().innerText();
   return Number(heading.match(/\d+/)[0]);
 }
@@ -66,6 +67,7 @@ export async function hideFlaggedComment(page, where, { proposalTitle, number, t
   await card.getByText(text).waitFor();
   await card.getByText(nl("moderation.queue.visible")).waitFor();
   await expectAccessible(page, "the moderation queue with a flagged comment");
+  await screenshot(page, "moderator-queue");
   const hide = card.getByRole("button", { name: `${nl("moderation.queue.hide")} ${what}` });
   await hide.click();
   await card.getByText(nl("moderation.queue.reasonLength")).waitFor();

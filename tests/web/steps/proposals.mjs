@@ -94,7 +94,7 @@ export async function submitProposal(page, { n, c, title, description, cost, pla
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   await page.getByText(nl("proposal.youAreAuthor")).waitFor();
   await expectAccessible(page, "a new proposal's page, seen by its author");
-  await screenshot(page, `proposal-${page.viewportSize()?.width ?? 0}`);
+  await screenshot(page, "proposal");
   return new URL(page.url()).pathname.split("/").at(-1);
 }
 

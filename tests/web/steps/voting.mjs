@@ -21,7 +21,7 @@ export async function castBallot(page, where, titles) {
   const receipt = (await page.getByTestId("receipt").textContent()).trim();
   assert.match(receipt, /#\d+:[0-9a-f]{64}$/);
   await expectAccessible(page, "the receipt");
-  await screenshot(page, `receipt-${page.viewportSize()?.width}`);
+  await screenshot(page, "receipt");
   return receipt;
 }
 
@@ -51,7 +51,7 @@ export async function waitForResults(page, where, { cycleTitle, funded }) {
     for (const title of funded) assert.ok(shown.includes(title), `"${title}" is not among the funded projects: ${shown}`);
     assert.ok((await page.getByText(/^Gekozen in ronde \d+\./).count()) > 0, "no explanation of a funded project");
     await expectAccessible(page, "the results");
-    await screenshot(page, `results-${page.viewportSize()?.width}`);
+    await screenshot(page, "results");
   };
 }
 

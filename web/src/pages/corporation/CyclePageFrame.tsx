@@ -39,7 +39,7 @@ function Frame({ n, c, route, title, children }: Props) {
   return (
     <Page title={`${title}: ${admin.cycle.title}`} lead={t("corporation.cycle.lead", { neighbourhood: neighbourhood.value!.name })}>
       <PhaseSteps phase={admin.cycle.phase} />
-      <CycleNav n={n} c={c} current={route} />
+      <CycleNav n={n} c={c} corporationId={neighbourhood.value!.corporationId} current={route} />
       {children({ n, c, admin, neighbourhood: neighbourhood.value!, reload: cycle.reload, set: cycle.set })}
     </Page>
   );

@@ -4,6 +4,7 @@ import type { Me, StaffRole } from "../../api/types";
 import { hasRole } from "../../app/session";
 
 export const canManageCycles = (me: Me | null, corporationId: string, n: string) => hasRole(me, corporationId, n, ["Administrator"]);
+export const canModerate = (me: Me | null, corporationId: string, n: string) => hasRole(me, corporationId, n, ["Moderator"]);
 export const canEnterPaperBallots = (me: Me | null, corporationId: string, n: string) => hasRole(me, corporationId, n, ["Moderator"]);
 
 /** Corporation-wide management (neighbourhoods, staff) is for corporation-wide administrators only. */

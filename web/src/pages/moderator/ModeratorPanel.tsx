@@ -17,6 +17,9 @@ export function ModeratorPanel({ n, c, neighbourhood }: { n: string; c: string; 
         <li>
           <a href={href("moderation", { n, c })}>{t("moderation.panel.moderation")}</a>
         </li>
+        <li>
+          <a href={href("paperBallots", { n, c })}>{t("moderation.panel.paperBallots")}</a>
+        </li>
       </ul>
     </section>
   );
