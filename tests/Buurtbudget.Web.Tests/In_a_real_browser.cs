@@ -25,6 +25,9 @@ public sealed class In_a_real_browser(LiveSite site, Xunit.Abstractions.ITestOut
     [Fact]
     public async Task Residents_who_sign_in_with_their_corporations_account_find_their_cycle_and_vote() => await RunAsync("account-residents");
 
+    [Fact]
+    public async Task A_resident_signs_in_votes_and_gets_a_receipt_and_staff_close_the_vote_with_the_keyboard_alone() => await RunAsync("keyboard-only");
+
     private async Task RunAsync(string scenario)
     {
         var (exitCode, output) = await site.RunScenarioAsync(scenario, TimeSpan.FromMinutes(4));

@@ -127,10 +127,10 @@ export async function signInWithCode(page, neighbourhood, code) {
 }
 
 /**
- * Signs a member of staff in through the real OpenID Provider: the provider logs in `account` (its subject) at
- * the next prompt, the browser follows the redirects back, and the app lands on `returnTo`.
+ * Signs someone in through the real OpenID Provider: the provider logs in `account` (its subject) at the next
+ * prompt, the browser follows the redirects back, and the app lands on `returnTo`. `neighbourhoods` is the
+ * account's claim that says where they live (for residents who sign in with an account).
  */
-/** Signs in at the provider as `account`; `neighbourhoods` is the account's claim that says where they live (residents). */
 export async function signInWithProvider(page, account, returnTo = "/staff", { neighbourhoods = null } = {}) {
   const control = await fetch(new URL("/control", idpUrl), {
     method: "POST",
