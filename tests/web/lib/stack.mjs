@@ -115,7 +115,40 @@ export async function expectAccessible(page, label) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("\n    ")}`,
   );
   assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on ${label}:\n  ${violations.join("\n  ")}`);
-  console.log(`  axe: 0 violations on ${label} (${results.passes.length} rules passed)`);
+  await expectFitsNarrowScreens(page, label);
+  console.log(`  axe: 0 violations on ${label} (${results.passes.length} rules passed); fits 360 px`);
+}
+
+/**
+ * Usable at 360 px (WCAG 1.4.10 reflow): at that width the page never scrolls sideways, so nothing is cut off on a
+ * small phone. Elements that scroll on purpose (a wide table in its own scroll box) are allowed; the page is not.
+ */
+async function expectFitsNarrowScreens(page, label) {
+  const own = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: own?.height ?? 800 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Inside a box that scrolls or clips on its own (a wide table, a code sample) is fine; the page is not.
+    const contained = (e) => {
+      for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const describe = (e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${[...e.classList].map((c) => "." + c).join("")} "${(e.textContent ?? "").trim().slice(0, 40)}"`;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => getComputedStyle(e).position !== "fixed" && !contained(e))
+      // An element beyond the right edge, or one whose own text runs out of it (a long word that does not wrap).
+      .filter((e) => e.getBoundingClientRect().right > width + 1 || (getComputedStyle(e).overflowX === "visible" && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0))
+      // The innermost culprits, not every ancestor that holds them.
+      .filter((e, _, all) => !all.some((other) => other !== e && e.contains(other)))
+      .slice(0, 3)
+      .map(describe);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  if (own) await page.setViewportSize(own);
+  assert.ok(overflow.scrollWidth <= overflow.width && overflow.wide.length === 0,
+    `${label} scrolls sideways at 360 px (page ${overflow.scrollWidth} px wide): ${overflow.wide.join(", ")}`);
 }
 
 /** Signs a resident in with a voting code through the sign-in page. */

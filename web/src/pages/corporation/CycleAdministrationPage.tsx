@@ -30,7 +30,7 @@ function Administration(context: CycleContext) {
     <>
       <section aria-labelledby="cycle-facts">
         <h2 id="cycle-facts">{t("corporation.cycle.facts")}</h2>
-        <dl class="facts">
+        <dl class="staff-facts">
           <dt>{t("corporation.cycle.phase")}</dt>
           <dd data-testid="cycle-phase">{phaseName(cycle.phase)}</dd>
           <dt>{t("corporation.cycle.budget")}</dt>

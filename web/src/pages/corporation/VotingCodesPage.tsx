@@ -35,7 +35,7 @@ function Codes({ n, c, neighbourhood, reload }: CycleContext) {
         {!counts.value ? (
           <Loading problem={counts.problem} />
         ) : (
-          <dl class="facts" aria-live="polite">
+          <dl class="staff-facts" aria-live="polite">
             <dt>{t("corporation.codes.issued")}</dt>
             <dd data-testid="codes-issued">{formatNumber(counts.value.issued)}</dd>
             <dt>{t("corporation.codes.households")}</dt>
