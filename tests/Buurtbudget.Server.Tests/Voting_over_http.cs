@@ -71,6 +71,34 @@ public sealed class Voting_over_http(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_problem_carries_a_code_made_from_its_title_so_a_front_end_can_say_it_in_its_own_language()
+    {
+        var stranger = _app.Browser("10.0.0.9");
+        var voter = await SignedIn();
+        var answers = new[]
+        {
+            // An endpoint's own problem, the exception handler's, the status-code pages', and the sign-in middleware's.
+            await stranger.SendAsync(Post("/api/neighbourhoods/oost/sign-in", new { code = "AAAA-BBBB-CCCC-DDDD" })),
+            await voter.SendAsync(Post($"/api/neighbourhoods/oost/cycles/{Cycle}/ballots", Ballot("bankjes", "moestuin", "bomen"), "too-many")),
+            await stranger.GetAsync("/api/nothing-here"),
+            await voter.SendAsync(Post($"/api/neighbourhoods/oost/cycles/{Cycle}/ballots", Ballot("bankjes"), "no-header", csrfHeader: false)),
+        };
+
+        var problems = new List<JsonElement>();
+        foreach (var answer in answers)
+        {
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            problems.Add(await answer.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        Assert.Equal(
+            ["wrong-voting-code", "the-ballot-does-not-follow-the-rules-of-this-vote", "not-found", "missing-request-header"],
+            problems.Select(p => p.GetProperty("code").GetString()));
+        Assert.All(problems, p => Assert.Equal(
+            string.Join('-', System.Text.RegularExpressions.Regex.Split(p.GetProperty("title").GetString()!.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0)),
+            p.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task A_household_signs_in_with_its_code_votes_gets_a_durable_receipt_and_can_check_it_after_the_close()
     {
         var browser = await SignedIn();

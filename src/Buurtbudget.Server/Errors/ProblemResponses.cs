@@ -97,13 +97,16 @@ internal static class ProblemResponseExtensions
     {
         // Errors that never reach an endpoint (no route matched, wrong method) still get a sentence to act on.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
                 404 => $"Nothing is here. Check the address: neighbourhood and cycle ids are {Grains.Neighbourhoods.BudgetIds.Rule}.",
                 405 => $"This address does not accept {context.HttpContext.Request.Method} requests.",
                 415 => "Send the request body as JSON (Content-Type: application/json).",
                 _ => null,
-            });
+            };
+            ProblemCodes.Add(context.ProblemDetails);
+        });
         // Unreadable bodies and parameters reach ProblemResponses as exceptions, so they get a detail that says
         // what was wrong (including the JSON line and position) instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -11,6 +11,8 @@ export class ApiProblem extends Error {
     readonly detail: string | null,
     /** Per-field messages, when the server named the fields (validation problems). */
     readonly errors: Record<string, string[]>,
+    /** The problem's code (its title in kebab case), by which the front end says it in the reader's language. */
+    readonly code: string | null = null,
   ) {
     super(detail ? `${title} ${detail}` : title);
   }
@@ -35,7 +37,7 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   if (type.includes("json")) {
     try {
       const body = await response.json();
-      return new ApiProblem(response.status, body.title ?? response.statusText, body.detail ?? null, body.errors ?? {});
+      return new ApiProblem(response.status, body.title ?? response.statusText, body.detail ?? null, body.errors ?? {}, typeof body.code === "string" ? body.code : null);
     } catch {
       // fall through: a broken body is reported like any other failure below
     }

@@ -4,14 +4,16 @@
 import enCorporation from "./en/corporation.json";
 import enModeration from "./en/moderation.json";
 import enProposals from "./en/proposals.json";
+import enProblems from "./en/problems.json";
 import enResident from "./en/resident.json";
 import nlCorporation from "./nl/corporation.json";
 import nlModeration from "./nl/moderation.json";
 import nlProposals from "./nl/proposals.json";
+import nlProblems from "./nl/problems.json";
 import nlResident from "./nl/resident.json";
 
-const en = { ...enResident, ...enProposals, ...enModeration, ...enCorporation };
-const nl = { ...nlResident, ...nlProposals, ...nlModeration, ...nlCorporation };
+const en = { ...enResident, ...enProposals, ...enModeration, ...enCorporation, ...enProblems };
+const nl = { ...nlResident, ...nlProposals, ...nlModeration, ...nlCorporation, ...nlProblems };
 
 export type Language = "nl" | "en";
 export type Key = keyof typeof en;
@@ -38,6 +40,9 @@ export function setLanguage(language: Language, remember: boolean) {
 }
 
 export const language = () => current;
+
+/** Whether the translation files have this key (for keys made at run time, such as a server problem's code). */
+export const known = (key: string): key is Key => key in texts[current];
 
 export function t(key: Key, params?: Record<string, string | number>): string {
   const text = texts[current][key] ?? key;
