@@ -21,8 +21,12 @@ namespace Buurtbudget.Server.Proposals;
 internal static class ProposalEndpoints
 {
     /// <param name="CoAuthors">At submission: the households who write it too, named as on their letters.</param>
+    /// <param name="Point">Where it is on the map: both latitude and longitude, or neither (null or left out).</param>
     public sealed record ProposalRequest(string? Title, string? Description, long? CostCents, string? Place, string? Category = null,
-        ImmutableArray<string>? CoAuthors = null);
+        ImmutableArray<string>? CoAuthors = null, PointRequest? Point = null);
+
+    /// <summary>A point as sent: degrees north and east (WGS 84).</summary>
+    public sealed record PointRequest(double? Latitude, double? Longitude);
 
     public sealed record WithdrawRequest(string? Reason);
 
@@ -84,14 +88,22 @@ internal static class ProposalEndpoints
             .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0) { Categories = request.Categories ?? [] }));
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
-    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult, ValidationProblem>> SuggestAmendment(
         string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
+        }
         if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
         {
             return closed;
         }
-        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.SuggestAmendmentAsync(resident, TextOf(request)));
+        // NotWhileEditable found the resident's sign-in for this cycle.
+        string resident = user.VoterIn(neighbourhoodId, cycleId)!;
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).SuggestAmendmentAsync(resident, TextOf(request));
+        live.ProposalsChanged(neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, resident));
     }
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> AcceptAmendment(
@@ -236,15 +248,23 @@ internal static class ProposalEndpoints
         return [.. ids.Zip(views)
             .Where(p => p.Second is not null)
             .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
-                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)) { Category = p.Second.Text.Category })];
+                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length))
+            {
+                Category = p.Second.Text.Category,
+                Point = p.Second.Text.Point,
+            })];
     }
 
-    private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult>> Submit(
+    private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult, ValidationProblem>> Submit(
         string neighbourhoodId, string cycleId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return NotYourCycle();
+        }
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
         }
         var coAuthors = ImmutableArray.CreateBuilder<string>();
         foreach (var household in request.CoAuthors ?? [])
@@ -273,12 +293,16 @@ internal static class ProposalEndpoints
     }
 
     /// <summary>The author edits the proposal while the cycle takes proposals; every version stays in the history.</summary>
-    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Revise(
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult, ValidationProblem>> Revise(
         string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return NotYourCycle();
+        }
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
         }
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (!PhaseRules.AcceptsProposals(cycle.Phase))
@@ -323,7 +347,8 @@ internal static class ProposalEndpoints
     public static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
         grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
 
-    private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place, request.Category);
+    private static ProposalText TextOf(ProposalRequest request) =>
+        new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place, request.Category, ProposalPoints.Of(request.Point));
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
@@ -333,7 +358,7 @@ internal static class ProposalEndpoints
     {
         CoAuthors = view.CoAuthors.Length,
         Images = [.. view.Images.Select(i => new ImageEndpoints.ImageView(i.Hash, i.ContentType, i.Size,
-            ImageEndpoints.UrlOf(view.NeighbourhoodId, view.CycleId, proposalId, i.Hash)))],
+            ImageEndpoints.UrlOf(view.NeighbourhoodId, view.CycleId, proposalId, i.Hash)) { Alt = i.Alt })],
     };
 
     public static ProblemHttpResult NoSuchProposal() =>
