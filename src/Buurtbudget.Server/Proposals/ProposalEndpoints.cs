@@ -272,8 +272,9 @@ internal static class ProposalEndpoints
             if (household is null || household.Length > 200
                 || await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).VoterKeyOfHouseholdAsync(cycleId, household) is not { } coAuthor)
             {
-                return TypedResults.Problem("Name each co-author's household exactly as on their voting-code letter; a household without a letter for this cycle cannot write with you.",
-                    statusCode: 400, title: "Unknown co-author");
+                // A validation problem naming the field, so the form shows it next to the co-authors.
+                const string why = "Name each co-author's household exactly as on their voting-code letter; a household without a letter for this cycle cannot write with you.";
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["coAuthors"] = [why] }, detail: why, title: "Unknown co-author");
             }
             coAuthors.Add(coAuthor);
         }
