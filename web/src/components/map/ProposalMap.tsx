@@ -36,6 +36,9 @@ export function ProposalMap({ n, c, proposals }: Props) {
   }, [site]);
 
   const placed = proposals.map((p, i) => ({ p, number: i + 1 })).filter(({ p }) => p.point);
+  // Pins are redrawn (and the map fitted to them) only when they change, not on every live update of the page, so a
+  // resident who moved the map keeps their view.
+  const pinsKey = placed.map(({ p, number }) => `${number}:${p.proposalId}:${p.title}:${p.point!.latitude},${p.point!.longitude}`).join("|");
   useEffect(() => {
     if (!ready) return;
     const { leaflet, map, pins } = ready;
@@ -45,7 +48,7 @@ export function ProposalMap({ n, c, proposals }: Props) {
     }
     if (placed.length === 0) map.setView(latLng(defaultView.center), defaultView.zoom);
     else map.fitBounds(leaflet.latLngBounds(placed.map(({ p }) => latLng(p.point!))), { maxZoom: 17, padding: [40, 40] });
-  }, [ready, proposals]);
+  }, [ready, pinsKey]);
 
   if (failed) return <p class="notice">{t("map.failed")}</p>;
   return (
