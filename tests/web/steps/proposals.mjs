@@ -160,16 +160,19 @@ export async function seeProposalsOnMap(page, { n, c }, { onMap, notOnMap = [] }
   await page.getByText(nl(`map.pins.${onMap.length === 1 ? "one" : "other"}`, { count: onMap.length }), { exact: false }).waitFor();
   const list = page.locator("ul.proposals");
   for (const title of [...onMap, ...notOnMap]) await list.getByRole("link", { name: title, exact: true }).waitFor();
-  for (const title of onMap) await map.getByRole("link", { name: title, exact: true }).waitFor();
-  for (const title of notOnMap) assert.equal(await map.getByRole("link", { name: title, exact: true }).count(), 0, `${title} is on the map`);
+  for (const title of onMap) await map.getByRole("link", { name: pinName(title) }).waitFor();
+  for (const title of notOnMap) assert.equal(await map.getByRole("link", { name: pinName(title) }).count(), 0, `${title} is on the map`);
   assert.equal(await map.getByRole("link").count(), onMap.length, "the map has other links than the pins");
   await expectAccessible(page, "the cycle page with its map and list");
 
-  const pin = map.getByRole("link", { name: onMap[0], exact: true });
+  const pin = map.getByRole("link", { name: pinName(onMap[0]) });
   await pin.focus();
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: onMap[0] }).waitFor();
 }
+
+/** A pin's name: its number (as in the list) and the proposal's title. */
+const pinName = (title) => new RegExp(`^${escape(nl("map.pin", { number: "\u0000", title })).replace("\u0000", "\\d+")}$`);
 
 /**
  * The category filter narrows the list and the map, is in the address (so reloading or sharing keeps it), and
@@ -189,7 +192,7 @@ export async function filterByCategory(page, { n, c }, { category, shown, hidden
     for (const title of shown) await list.getByRole("link", { name: title, exact: true }).waitFor();
     for (const title of hidden) {
       assert.equal(await list.getByRole("link", { name: title, exact: true }).count(), 0, `${title} is still listed (${what})`);
-      assert.equal(await page.getByRole("region", { name: nl("map.label") }).getByRole("link", { name: title, exact: true }).count(), 0, `${title} is still on the map (${what})`);
+      assert.equal(await page.getByRole("region", { name: nl("map.label") }).getByRole("link", { name: pinName(title) }).count(), 0, `${title} is still on the map (${what})`);
     }
     await expectAccessible(page, `the cycle page filtered on ${category} (${what})`);
   };

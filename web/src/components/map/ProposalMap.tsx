@@ -66,11 +66,11 @@ function pinIcon(leaflet: Leaflet, number: number, title: string, to: string): L
   const link = document.createElement("a");
   link.href = to;
   link.className = "map-pin";
-  // The name is the title, also while the label is not shown (hidden content would not name the link).
-  link.setAttribute("aria-label", title);
+  // The name holds the visible number and the title, also while the title is not shown (hidden content would not
+  // name the link).
+  link.setAttribute("aria-label", t("map.pin", { number, title }));
   const shown = document.createElement("span");
   shown.className = "map-pin-number";
-  shown.setAttribute("aria-hidden", "true");
   shown.textContent = String(number);
   const label = document.createElement("span");
   label.className = "map-pin-label";
