@@ -45,6 +45,9 @@ try {
   const amendment = await step("Bram suggests an amendment", () => proposals.suggestAmendment(bram.page, where, { title: edited, amendedTitle: amended }));
   await step("Anna accepts the amendment", () => proposals.answerAmendment(anna.page, where, { title: edited, number: amendment, amendedTitle: amended, accept: true }));
 
+  await step("Anna adds and removes a photo on the edit page; refused files are explained next to the field", () =>
+    proposals.managePhotos(anna.page, where, { title: amended, photos: 1, alt: "De speeltuin van bovenaf" }));
+
   const second = "Een hondenuitlaatplek";
   const q = await step("Bram submits a second proposal on his phone, choosing its point with the keyboard", () =>
     proposals.submitProposal(bram.page, { n, c, title: second, description: "Een omheind veldje voor honden.", cost: "800", category: "Groen", point: "keyboard" }));

@@ -310,6 +310,46 @@ export async function editProposal(page, where, { title, newTitle, newCost }) {
   await expectAccessible(page, "a proposal with an earlier version opened");
 }
 
+/**
+ * The author manages photos on the edit page: a file over 2 MB is refused before sending, a file that only claims to
+ * be a PNG is refused by the server in words next to the field, a real photo is added (with its description) and
+ * one is removed again. `photos` is how many the proposal has before.
+ */
+export async function managePhotos(page, where, { title, photos, alt }) {
+  await openProposal(page, where, title);
+  await page.getByRole("link", { name: nl("proposal.edit") }).click();
+  const section = page.getByRole("region", { name: nl("proposal.images.title") });
+  await section.waitFor();
+  const file = section.getByLabel(nl("proposal.images.file"));
+  const add = section.getByRole("button", { name: nl("proposal.images.add") });
+  assert.equal(await section.getByRole("img").count(), photos);
+
+  await file.setInputFiles({ name: "groot.png", mimeType: "image/png", buffer: Buffer.alloc(2 * 1024 * 1024 + 1) });
+  await section.getByLabel(nl("proposal.images.alt")).fill(alt);
+  await add.click();
+  await assertInvalid(file, within("proposal.images.tooLarge"));
+
+  await file.setInputFiles({ name: "nep.png", mimeType: "image/png", buffer: Buffer.from("<html>geen foto</html>") });
+  await add.click();
+  const refused = section.getByRole("alert");
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /PNG, JPEG/, "the server's refusal is not shown in words next to the field");
+  await expectAccessible(page, "the edit page with a refused photo");
+
+  // Bytes after a PNG's end are ignored by browsers, so this is another real photo with its own hash.
+  await file.setInputFiles({ name: "tweede.png", mimeType: "image/png", buffer: Buffer.concat([onePixelPng, Buffer.from("2")]) });
+  await section.getByLabel(nl("proposal.images.alt")).fill(alt);
+  await section.getByRole("button", { name: nl("proposal.images.add") }).click();
+  await section.getByText(nl("proposal.images.added")).waitFor();
+  await section.getByRole("img", { name: alt }).waitFor();
+  assert.equal(await section.getByRole("img").count(), photos + 1);
+  await expectAccessible(page, "the edit page with a photo added");
+
+  await section.getByRole("button", { name: `${nl("proposal.images.remove")} ${alt}` }).click();
+  await section.getByText(nl("proposal.images.removed")).waitFor();
+  assert.equal(await section.getByRole("img").count(), photos);
+}
+
 /** Someone who is not an author gets no edit form: the page says only the authors can edit. */
 export async function cannotEditOthersProposal(page, where) {
   await page.goto(`${proposalPath(where)}/edit`);
