@@ -63,7 +63,12 @@ public interface IProposalGrain : IGrainWithStringKey
 
 /// <summary>An image of a proposal: its bytes live outside the ledger, under <paramref name="Hash"/> (SHA-256, hex);
 /// <paramref name="ContentType"/> is what the bytes are, never what the uploader said.</summary>
-public sealed record ProposalImage(string Hash, string ContentType, long Size);
+public sealed record ProposalImage(string Hash, string ContentType, long Size)
+{
+    /// <summary>What the image shows, in the author's words, for people who cannot see it (null in images added
+    /// before authors could give one).</summary>
+    public string? Alt { get; init; }
+}
 
 /// <param name="Reason">Required when not feasible; sent to the authors.</param>
 /// <param name="AdjustedCostCents">The corporation's own cost estimate, used on the ballot instead of the resident's.</param>
@@ -116,9 +121,10 @@ public sealed record ReviseProposal(string AuthorKey, ProposalText Text);
 
 public sealed record WithdrawProposal(string AuthorKey, string Reason);
 
-/// <summary>What a resident writes: title, description (plain text), cost estimate in cents, an optional place, and a
-/// category from the cycle's list (<see cref="ProposalRules.Categories"/>; none when the cycle has no list).</summary>
-public sealed record ProposalText(string Title, string Description, long CostCents, string? Place = null, string? Category = null);
+/// <summary>What a resident writes: title, description (plain text), cost estimate in cents, an optional place in words
+/// and as a point on the map, and a category from the cycle's list (<see cref="ProposalRules.Categories"/>; none when
+/// the cycle has no list). Entries written before points existed have none.</summary>
+public sealed record ProposalText(string Title, string Description, long CostCents, string? Place = null, string? Category = null, GeoPoint? Point = null);
 
 public enum ProposalStatus
 {

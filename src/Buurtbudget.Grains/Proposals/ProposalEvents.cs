@@ -72,6 +72,10 @@ public sealed record AmendmentSuggested(int Number, string SuggesterKey, Proposa
 public sealed record AmendmentAnswered(int Number, bool Accepted) : ProposalEvent;
 
 /// <summary>An author attached an image; the event holds only what identifies it, the bytes are stored by hash.</summary>
-public sealed record ImageAdded(string Hash, string ContentType, long Size) : ProposalEvent;
+public sealed record ImageAdded(string Hash, string ContentType, long Size) : ProposalEvent
+{
+    /// <summary>The author's description of the image; absent in entries written before there was one.</summary>
+    public string? Alt { get; init; }
+}
 
 public sealed record ImageRemoved(string Hash) : ProposalEvent;

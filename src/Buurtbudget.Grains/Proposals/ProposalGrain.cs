@@ -17,6 +17,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
     public const int MaxReasonLength = 2_000;
     public const int MaxCoAuthors = 5;
     public const int MaxImages = 3;
+    public const int MaxAltLength = 300;
 
     public const int MaxCommentLength = 2_000;
     public const int DefaultFlagsToHide = 3;
@@ -266,12 +267,15 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         RequireAuthorOfOpen(proposal, authorKey);
         Require(image.Hash is { Length: 64 } && image.Hash.All(Uri.IsHexDigit) && image.Size > 0 && !string.IsNullOrEmpty(image.ContentType),
             ProposalProblem.InvalidText, "The image is not stored.");
+        string? alt = string.IsNullOrWhiteSpace(image.Alt) ? null : image.Alt.Trim();
+        Require(alt is null || (alt.Length <= MaxAltLength && !alt.Any(char.IsControl)), ProposalProblem.InvalidText,
+            $"Describe the image on one line in at most {MaxAltLength} characters.");
         if (proposal.Images.Any(i => i.Hash == image.Hash))
         {
             return proposal;
         }
         Require(proposal.Images.Length < MaxImages, ProposalProblem.InvalidText, $"A proposal has at most {MaxImages} images; remove one first.");
-        await _journal.AppendAsync(new ImageAdded(image.Hash, image.ContentType, image.Size));
+        await _journal.AppendAsync(new ImageAdded(image.Hash, image.ContentType, image.Size) { Alt = alt });
         return _journal.Confirmed.View!;
     }
 
@@ -315,10 +319,13 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
             $"Describe the proposal in at most {MaxDescriptionLength} characters.");
         Require(text.CostCents > 0, ProposalProblem.InvalidText, "Estimate what the proposal costs; the cost must be more than zero.");
         Require(text.Place is null || text.Place.Length <= 200, ProposalProblem.InvalidText, "Describe the place in at most 200 characters.");
+        Require(text.Point is null || GeoPoint.WhyNot(text.Point.Latitude, text.Point.Longitude) is null, ProposalProblem.InvalidText,
+            text.Point is null ? "" : GeoPoint.WhyNot(text.Point.Latitude, text.Point.Longitude) ?? "");
         return text with
         {
             Title = title, Description = description, Place = string.IsNullOrWhiteSpace(text.Place) ? null : text.Place.Trim(),
             Category = string.IsNullOrWhiteSpace(text.Category) ? null : text.Category.Trim(),
+            Point = text.Point?.Rounded(),
         };
     }
 

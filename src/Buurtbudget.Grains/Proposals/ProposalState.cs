@@ -71,7 +71,7 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
             {
                 Amendments = View.Amendments.SetItem(a.Number - 1, View.Amendments[a.Number - 1] with { Status = a.Accepted ? AmendmentStatus.Accepted : AmendmentStatus.Rejected }),
             },
-            ImageAdded i => View! with { Images = View.Images.Add(new ProposalImage(i.Hash, i.ContentType, i.Size)) },
+            ImageAdded i => View! with { Images = View.Images.Add(new ProposalImage(i.Hash, i.ContentType, i.Size) { Alt = i.Alt }) },
             ImageRemoved i => View! with { Images = View.Images.RemoveAll(image => image.Hash == i.Hash) },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),

@@ -22,6 +22,9 @@ public sealed record ProposalSummary(string ProposalId, string Title, long CostC
 {
     /// <summary>The category from the cycle's list, or null when the cycle has none.</summary>
     public string? Category { get; init; }
+
+    /// <summary>Where it is on the map, when its authors said; the list shows <see cref="Place"/> in words either way.</summary>
+    public Grains.Proposals.GeoPoint? Point { get; init; }
 }
 
 /// <summary>The hub's messages, server to client only.</summary>

@@ -16,11 +16,16 @@ namespace Buurtbudget.Server.Proposals;
 /// Up to three images per proposal, added by its authors while the cycle takes proposals. The upload is the image
 /// file itself as the request body; whatever content type it declares, only PNG, JPEG and WebP bytes are accepted,
 /// and a refused upload stores nothing. Images are served with the type their bytes say, sandboxed, and cached for
-/// good: the address holds the hash of the bytes, so what it serves never changes.
+/// good: the address holds the hash of the bytes, so what it serves never changes. The author describes what the image
+/// shows in <c>?alt=</c> (the body is the file itself), for people who cannot see it.
 /// </summary>
 internal static class ImageEndpoints
 {
-    public sealed record ImageView(string Hash, string ContentType, long Size, string Url);
+    public sealed record ImageView(string Hash, string ContentType, long Size, string Url)
+    {
+        /// <summary>What the image shows, in the author's words; null for images added without a description.</summary>
+        public string? Alt { get; init; }
+    }
 
     public static void AddProposalImages(this WebApplicationBuilder builder) =>
         builder.Services.AddSingleton<IImageStore>(services => services.Buurtbudget().Postgres is null
@@ -39,12 +44,18 @@ internal static class ImageEndpoints
         $"/api/neighbourhoods/{neighbourhoodId}/cycles/{cycleId}/proposals/{proposalId}/images/{hash}";
 
     private static async Task<Results<Created<ImageView>, ProblemHttpResult>> Upload(
-        string neighbourhoodId, string cycleId, string proposalId, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IImageStore store,
+        string neighbourhoodId, string cycleId, string proposalId, string? alt, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IImageStore store,
         LiveResultsPublisher live, CancellationToken cancellationToken)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return ProposalEndpoints.NotYourCycle();
+        }
+        string? description = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim();
+        if (description is not null && (description.Length > ProposalGrain.MaxAltLength || description.Any(char.IsControl)))
+        {
+            return TypedResults.Problem($"Describe the image on one line in at most {ProposalGrain.MaxAltLength} characters (alt).", statusCode: 400,
+                title: "This image cannot be added");
         }
         var bytes = await RequestBodies.ReadAtMostAsync(request, ImageFormat.MaxBytes, cancellationToken);
         if (ImageFormat.WhyNot(bytes) is { } notAnImage)
@@ -75,10 +86,11 @@ internal static class ImageEndpoints
             return TypedResults.Problem($"A proposal has at most {ProposalGrain.MaxImages} images; remove one first.", statusCode: 400, title: "This image cannot be added");
         }
         string hash = await store.StoreAsync(bytes, cancellationToken);
-        await proposal.AddImageAsync(resident, new ProposalImage(hash, contentType, bytes.Length));
+        var added = await proposal.AddImageAsync(resident, new ProposalImage(hash, contentType, bytes.Length) { Alt = description });
         live.ProposalsChanged(neighbourhoodId, cycleId);
         string url = UrlOf(neighbourhoodId, cycleId, proposalId, hash);
-        return TypedResults.Created(url, new ImageView(hash, contentType, bytes.Length, url));
+        // Adding an image the proposal has already keeps its first description: the answer says which one counts.
+        return TypedResults.Created(url, new ImageView(hash, contentType, bytes.Length, url) { Alt = added.Images.First(i => i.Hash == hash).Alt });
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(

@@ -22,8 +22,12 @@ namespace Buurtbudget.Server.Proposals;
 internal static class ProposalEndpoints
 {
     /// <param name="CoAuthors">At submission: the households who write it too, named as on their letters.</param>
+    /// <param name="Point">Where it is on the map: both latitude and longitude, or neither (null or left out).</param>
     public sealed record ProposalRequest(string? Title, string? Description, long? CostCents, string? Place, string? Category = null,
-        ImmutableArray<string>? CoAuthors = null);
+        ImmutableArray<string>? CoAuthors = null, PointRequest? Point = null);
+
+    /// <summary>A point as sent: degrees north and east (WGS 84).</summary>
+    public sealed record PointRequest(double? Latitude, double? Longitude);
 
     public sealed record WithdrawRequest(string? Reason);
 
@@ -85,14 +89,22 @@ internal static class ProposalEndpoints
             .SetRulesAsync(new ProposalRules(request.MinCostCents ?? 0, request.MaxCostCents, request.SupportThreshold ?? 0) { Categories = request.Categories ?? [] }));
 
     /// <summary>Another resident suggests a better version while the cycle takes proposals; the authors decide.</summary>
-    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> SuggestAmendment(
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult, ValidationProblem>> SuggestAmendment(
         string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
+        }
         if (await NotWhileEditable(grains, neighbourhoodId, cycleId, user) is { } closed)
         {
             return closed;
         }
-        return await Act(neighbourhoodId, cycleId, proposalId, user, grains, live, (proposal, resident) => proposal.SuggestAmendmentAsync(resident, TextOf(request)));
+        // NotWhileEditable found the resident's sign-in for this cycle.
+        string resident = user.VoterIn(neighbourhoodId, cycleId)!;
+        var view = await Proposal(grains, neighbourhoodId, cycleId, proposalId).SuggestAmendmentAsync(resident, TextOf(request));
+        live.ProposalsChanged(neighbourhoodId, cycleId);
+        return TypedResults.Ok(Details(proposalId, view, resident));
     }
 
     private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> AcceptAmendment(
@@ -237,15 +249,23 @@ internal static class ProposalEndpoints
         return [.. ids.Zip(views)
             .Where(p => p.Second is not null)
             .Select(p => new ProposalSummary(p.First, p.Second!.Text.Title, p.Second.BallotCostCents, p.Second.Text.Place, p.Second.Status,
-                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length)) { Category = p.Second.Text.Category })];
+                p.Second.Supporters.Length, p.Second.Pledges.Length, rules.GoesForward(p.Second.Supporters.Length))
+            {
+                Category = p.Second.Text.Category,
+                Point = p.Second.Text.Point,
+            })];
     }
 
-    private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult>> Submit(
+    private static async Task<Results<Created<ProposalDetails>, ProblemHttpResult, ValidationProblem>> Submit(
         string neighbourhoodId, string cycleId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return NotYourCycle();
+        }
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
         }
         var coAuthors = ImmutableArray.CreateBuilder<string>();
         foreach (var household in request.CoAuthors ?? [])
@@ -253,8 +273,9 @@ internal static class ProposalEndpoints
             if (household is null || household.Length > 200
                 || await grains.GetGrain<IVotingCodesGrain>(neighbourhoodId).VoterKeyOfHouseholdAsync(cycleId, household) is not { } coAuthor)
             {
-                return TypedResults.Problem("Name each co-author's household exactly as on their voting-code letter; a household without a letter for this cycle cannot write with you.",
-                    statusCode: 400, title: "Unknown co-author");
+                // A validation problem naming the field, so the form shows it next to the co-authors.
+                const string why = "Name each co-author's household exactly as on their voting-code letter; a household without a letter for this cycle cannot write with you.";
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["coAuthors"] = [why] }, detail: why, title: "Unknown co-author");
             }
             coAuthors.Add(coAuthor);
         }
@@ -274,12 +295,16 @@ internal static class ProposalEndpoints
     }
 
     /// <summary>The author edits the proposal while the cycle takes proposals; every version stays in the history.</summary>
-    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult>> Revise(
+    private static async Task<Results<Ok<ProposalDetails>, ProblemHttpResult, ValidationProblem>> Revise(
         string neighbourhoodId, string cycleId, string proposalId, ProposalRequest request, ClaimsPrincipal user, IGrainFactory grains, LiveResultsPublisher live)
     {
         if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
         {
             return NotYourCycle();
+        }
+        if (ProposalPoints.Problem(request.Point) is { } badPoint)
+        {
+            return badPoint;
         }
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
         if (!PhaseRules.AcceptsProposals(cycle.Phase))
@@ -324,7 +349,8 @@ internal static class ProposalEndpoints
     public static IProposalGrain Proposal(IGrainFactory grains, string neighbourhoodId, string cycleId, string proposalId) =>
         grains.GetGrain<IProposalGrain>(CycleProposalsGrain.ProposalKey(neighbourhoodId, cycleId, proposalId));
 
-    private static ProposalText TextOf(ProposalRequest request) => new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place, request.Category);
+    private static ProposalText TextOf(ProposalRequest request) =>
+        new(request.Title ?? "", request.Description ?? "", request.CostCents ?? 0, request.Place, request.Category, ProposalPoints.Of(request.Point));
 
     private static ProposalDetails Details(string proposalId, ProposalView view, string? resident) => new(
         proposalId, view.Text, view.Status, view.WithdrawalReason, view.History, view.Supporters.Length,
@@ -334,7 +360,7 @@ internal static class ProposalEndpoints
     {
         CoAuthors = view.CoAuthors.Length,
         Images = [.. view.Images.Select(i => new ImageEndpoints.ImageView(i.Hash, i.ContentType, i.Size,
-            ImageEndpoints.UrlOf(view.NeighbourhoodId, view.CycleId, proposalId, i.Hash)))],
+            ImageEndpoints.UrlOf(view.NeighbourhoodId, view.CycleId, proposalId, i.Hash)) { Alt = i.Alt })],
     };
 
     public static ProblemHttpResult NoSuchProposal() =>

@@ -1,9 +1,13 @@
-// Steps for residents and their proposals: submitting (with the form's inline checks), supporting, offering help,
+// Steps for residents and their proposals: submitting (with the form's inline checks, a category, a point on the
+// map, co-authors and a photo), the cycle's map, list and category filter, supporting, offering help,
 // discussing (comments, replies, flags), editing, amendments and withdrawing. Each step drives the page the way a
 // person would (roles and labels, the texts from the Dutch translation files), asserts what that person should
 // see, and scans every page and main state with axe-core.
 import { readFileSync } from "node:fs";
 import { apiCall, assert, baseUrl, expectAccessible, idpIssuer, screenshot } from "../lib/stack.mjs";
+
+/** A real 1×1 PNG, so the page shows a photo that loads (and the server's magic-byte check accepts it). */
+const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 const texts = Object.assign(
   {},
@@ -33,7 +37,7 @@ export const proposalPath = ({ n, c, p }) => `/neighbourhoods/${n}/cycles/${c}/p
  * there open for ideas with rules for proposals, and voting codes for `households` households.
  * Returns { n, c, corporationId, codes }.
  */
-export async function prepareCycleForProposals(operatorPage, { households = 4, moderator = "moderator", rules = { minCostCents: 10_000, maxCostCents: 2_500_000, supportThreshold: 2 } } = {}) {
+export async function prepareCycleForProposals(operatorPage, { households = 4, moderator = "moderator", rules = { minCostCents: 10_000, maxCostCents: 2_500_000, supportThreshold: 2 }, categories = [] } = {}) {
   const stamp = Date.now().toString(36);
   const corporationId = `corp-${stamp}`;
   const n = `buurt-${stamp}`;
@@ -42,7 +46,7 @@ export async function prepareCycleForProposals(operatorPage, { households = 4, m
   await apiCall(operatorPage, "POST", `/api/corporations/${corporationId}/neighbourhoods`, { neighbourhoodId: n, name: "Testwijk" });
   await apiCall(operatorPage, "PUT", `/api/corporations/${corporationId}/staff`, { issuer: idpIssuer, subject: moderator, role: "Moderator", neighbourhoods: [n] });
   await apiCall(operatorPage, "POST", `/api/neighbourhoods/${n}/cycles`, { cycleId: c, title: "Buurtbudget Testwijk", budgetCents: 5_000_000 });
-  await apiCall(operatorPage, "PUT", `/api/neighbourhoods/${n}/cycles/${c}/proposal-rules`, rules);
+  await apiCall(operatorPage, "PUT", `/api/neighbourhoods/${n}/cycles/${c}/proposal-rules`, { ...rules, categories });
   await apiCall(operatorPage, "POST", `/api/neighbourhoods/${n}/cycles/${c}/phase`, { phase: "Ideas" });
   const csv = ["adres", ...Array.from({ length: households }, (_, i) => `Teststraat ${i + 1}`)].join("\n") + "\n";
   const response = await operatorPage.request.fetch(`/api/neighbourhoods/${n}/cycles/${c}/voting-codes`, {
@@ -65,18 +69,23 @@ export async function moveCycleTo(adminPage, { n, c }, phase) {
 /**
  * A resident submits a proposal from the cycle page. On the way, the form's inline checks are exercised: a cost
  * the form cannot read and a cost above the cycle's maximum are named next to the cost field before anything is
- * sent. Returns the new proposal's id.
+ * sent. Optional: a `category` (the form then insists on one), a point on the map (`point: "click"` clicks the
+ * map, `point: "keyboard"` moves the map with the arrow keys and puts the pin in the middle with the button),
+ * `coAuthors` (households as on their letters) and a photo with its description (`imageAlt`). Returns the new
+ * proposal's id.
  */
-export async function submitProposal(page, { n, c, title, description, cost, place, tooMuch = "30.000" }) {
+export async function submitProposal(page, { n, c, title, description, cost, place, tooMuch = "30.000", category, point, coAuthors, imageAlt }) {
   await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
   await page.getByRole("link", { name: nl("cycle.submitProposal") }).click();
   await page.getByRole("heading", { level: 1, name: nl("proposal.new.title") }).waitFor();
+  await page.getByTestId("point-picker").locator(".leaflet-control-zoom-in").waitFor();
   await expectAccessible(page, "the new-proposal form");
 
   const costField = page.getByLabel(nl("proposal.form.cost"));
   await page.getByRole("button", { name: nl("proposal.new.submit") }).click();
   await assertInvalid(page.getByLabel(nl("proposal.form.title")), within("proposal.form.titleLength", { min: 3, max: 120 }));
   await assertInvalid(costField, within("proposal.form.cost.empty"));
+  if (category) await assertInvalid(page.getByLabel(nl("proposal.form.category"), { exact: true }), within("proposal.form.categoryMissing"));
   await expectAccessible(page, "the new-proposal form with its inline errors");
   await costField.fill("12,34,5");
   await costField.blur();
@@ -88,14 +97,112 @@ export async function submitProposal(page, { n, c, title, description, cost, pla
   await page.getByLabel(nl("proposal.form.title")).fill(title);
   await page.getByLabel(nl("proposal.form.description")).fill(description);
   await costField.fill(cost);
+  if (category) await page.getByLabel(nl("proposal.form.category"), { exact: true }).selectOption(category);
   if (place) await page.getByLabel(nl("proposal.form.place")).fill(place);
+  let chosen = null;
+  if (point) chosen = await pickPoint(page, point);
+  if (coAuthors) await page.getByLabel(nl("proposal.form.coAuthors")).fill(coAuthors.join("\n"));
+  if (imageAlt) {
+    await page.getByLabel(nl("proposal.images.file")).setInputFiles({ name: "plek.png", mimeType: "image/png", buffer: onePixelPng });
+    await page.getByRole("button", { name: nl("proposal.new.submit") }).click();
+    await assertInvalid(page.getByLabel(nl("proposal.images.alt")), within("proposal.images.altMissing"));
+    await page.getByLabel(nl("proposal.images.alt")).fill(imageAlt);
+  }
   await page.getByRole("button", { name: nl("proposal.new.submit") }).click();
   await page.waitForURL((url) => /\/proposals\/(?!new)[^/]+$/.test(url.pathname));
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   await page.getByText(nl("proposal.youAreAuthor")).waitFor();
+  if (category) await page.locator("dd", { hasText: category }).first().waitFor();
+  if (chosen) assert.equal(await page.getByTestId("point").innerText(), chosen, "the proposal's page does not show the chosen point");
+  if (coAuthors) await page.getByText(nl(`proposal.coAuthors.${coAuthors.length === 1 ? "one" : "other"}`, { count: coAuthors.length })).waitFor();
+  if (imageAlt) {
+    const photo = page.getByRole("img", { name: imageAlt });
+    await photo.waitFor();
+    await page.waitForFunction((alt) => [...document.images].some((img) => img.alt === alt && img.complete && img.naturalWidth === 1), imageAlt);
+  }
   await expectAccessible(page, "a new proposal's page, seen by its author");
   await screenshot(page, "proposal");
   return new URL(page.url()).pathname.split("/").at(-1);
+}
+
+/** Chooses a point in the form's map by mouse or by keyboard; returns the point in words as the form says it. */
+async function pickPoint(page, how) {
+  const map = page.getByTestId("point-picker");
+  const chosen = page.getByTestId("chosen-point");
+  assert.equal((await chosen.innerText()).trim(), nl("map.picker.none"));
+  if (how === "click") {
+    await map.click();
+  } else {
+    await map.focus();
+    for (const key of ["ArrowRight", "ArrowRight", "ArrowUp"]) await page.keyboard.press(key);
+    await page.waitForTimeout(400); // the pan animates
+    await page.getByRole("button", { name: nl("map.picker.useCentre") }).focus();
+    await page.keyboard.press("Enter");
+  }
+  await page.getByRole("button", { name: nl("map.picker.remove") }).waitFor();
+  const text = (await chosen.innerText()).trim();
+  const match = text.match(/^Gekozen plek: (breedtegraad -?[\d,]+, lengtegraad -?[\d,]+)\.$/);
+  assert.ok(match, `the form does not say the chosen point in words: ${text}`);
+  await expectAccessible(page, `the new-proposal form with a point chosen by ${how === "click" ? "mouse" : "keyboard"}`);
+  return match[1];
+}
+
+/**
+ * The cycle page shows every proposal in the list, and those with a point as numbered pins on the map that are
+ * links named after the proposal; following a pin by keyboard opens the proposal. `onMap` and `notOnMap` are
+ * titles.
+ */
+export async function seeProposalsOnMap(page, { n, c }, { onMap, notOnMap = [] }) {
+  await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
+  const map = page.getByRole("region", { name: nl("map.label") });
+  await map.locator(".leaflet-control-zoom-in").waitFor();
+  await page.getByText(nl("map.noTiles"), { exact: false }).waitFor();
+  await page.getByText(nl(`map.pins.${onMap.length === 1 ? "one" : "other"}`, { count: onMap.length }), { exact: false }).waitFor();
+  const list = page.locator("ul.proposals");
+  for (const title of [...onMap, ...notOnMap]) await list.getByRole("link", { name: title, exact: true }).waitFor();
+  for (const title of onMap) await map.getByRole("link", { name: pinName(title) }).waitFor();
+  for (const title of notOnMap) assert.equal(await map.getByRole("link", { name: pinName(title) }).count(), 0, `${title} is on the map`);
+  assert.equal(await map.getByRole("link").count(), onMap.length, "the map has other links than the pins");
+  await expectAccessible(page, "the cycle page with its map and list");
+
+  const pin = map.getByRole("link", { name: pinName(onMap[0]) });
+  await pin.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: onMap[0] }).waitFor();
+}
+
+/** A pin's name: its number (as in the list) and the proposal's title. */
+const pinName = (title) => new RegExp(`^${escape(nl("map.pin", { number: "\u0000", title })).replace("\u0000", "\\d+")}$`);
+
+/**
+ * The category filter narrows the list and the map, is in the address (so reloading or sharing keeps it), and
+ * "all categories" brings everything back.
+ */
+export async function filterByCategory(page, { n, c }, { category, shown, hidden }) {
+  await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
+  const filter = page.getByLabel(nl("cycle.filter.label"));
+  await filter.selectOption(category);
+  await page.waitForURL((url) => url.searchParams.get("category") === category);
+  const count = page.getByTestId("filter-count");
+  const expected = nl(`cycle.filter.shown.${shown.length === 1 ? "one" : "other"}`, { count: shown.length, category });
+  const check = async (what) => {
+    await page.getByText(expected).waitFor();
+    assert.equal((await count.innerText()).trim(), expected);
+    const list = page.locator("ul.proposals");
+    for (const title of shown) await list.getByRole("link", { name: title, exact: true }).waitFor();
+    for (const title of hidden) {
+      assert.equal(await list.getByRole("link", { name: title, exact: true }).count(), 0, `${title} is still listed (${what})`);
+      assert.equal(await page.getByRole("region", { name: nl("map.label") }).getByRole("link", { name: pinName(title) }).count(), 0, `${title} is still on the map (${what})`);
+    }
+    await expectAccessible(page, `the cycle page filtered on ${category} (${what})`);
+  };
+  await check("after choosing");
+  await page.reload();
+  assert.equal(await page.getByLabel(nl("cycle.filter.label")).inputValue(), category, "the filter did not survive a reload");
+  await check("after a reload");
+  await page.getByLabel(nl("cycle.filter.label")).selectOption({ label: nl("cycle.filter.all") });
+  await page.waitForURL((url) => !url.searchParams.has("category"));
+  for (const title of [...shown, ...hidden]) await page.locator("ul.proposals").getByRole("link", { name: title, exact: true }).waitFor();
 }
 
 async function assertInvalid(field, message) {
@@ -201,6 +308,46 @@ export async function editProposal(page, where, { title, newTitle, newCost }) {
   await page.getByText(nl("proposal.history.version", { number: 1 })).click();
   await page.getByRole("heading", { level: 3, name: title }).waitFor();
   await expectAccessible(page, "a proposal with an earlier version opened");
+}
+
+/**
+ * The author manages photos on the edit page: a file over 2 MB is refused before sending, a file that only claims to
+ * be a PNG is refused by the server in words next to the field, a real photo is added (with its description) and
+ * one is removed again. `photos` is how many the proposal has before.
+ */
+export async function managePhotos(page, where, { title, photos, alt }) {
+  await openProposal(page, where, title);
+  await page.getByRole("link", { name: nl("proposal.edit") }).click();
+  const section = page.getByRole("region", { name: nl("proposal.images.title") });
+  await section.waitFor();
+  const file = section.getByLabel(nl("proposal.images.file"));
+  const add = section.getByRole("button", { name: nl("proposal.images.add") });
+  assert.equal(await section.getByRole("img").count(), photos);
+
+  await file.setInputFiles({ name: "groot.png", mimeType: "image/png", buffer: Buffer.alloc(2 * 1024 * 1024 + 1) });
+  await section.getByLabel(nl("proposal.images.alt")).fill(alt);
+  await add.click();
+  await assertInvalid(file, within("proposal.images.tooLarge"));
+
+  await file.setInputFiles({ name: "nep.png", mimeType: "image/png", buffer: Buffer.from("<html>geen foto</html>") });
+  await add.click();
+  const refused = section.getByRole("alert");
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /PNG, JPEG/, "the server's refusal is not shown in words next to the field");
+  await expectAccessible(page, "the edit page with a refused photo");
+
+  // Bytes after a PNG's end are ignored by browsers, so this is another real photo with its own hash.
+  await file.setInputFiles({ name: "tweede.png", mimeType: "image/png", buffer: Buffer.concat([onePixelPng, Buffer.from("2")]) });
+  await section.getByLabel(nl("proposal.images.alt")).fill(alt);
+  await section.getByRole("button", { name: nl("proposal.images.add") }).click();
+  await section.getByText(nl("proposal.images.added")).waitFor();
+  await section.getByRole("img", { name: alt }).waitFor();
+  assert.equal(await section.getByRole("img").count(), photos + 1);
+  await expectAccessible(page, "the edit page with a photo added");
+
+  await section.getByRole("button", { name: `${nl("proposal.images.remove")} ${alt}` }).click();
+  await section.getByText(nl("proposal.images.removed")).waitFor();
+  assert.equal(await section.getByRole("img").count(), photos);
 }
 
 /** Someone who is not an author gets no edit form: the page says only the authors can edit. */

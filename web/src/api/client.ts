@@ -71,7 +71,34 @@ async function json<T>(method: string, path: string, body?: unknown, options: Re
   return (await response.json()) as T;
 }
 
+/**
+ * Sends a file as the request body and reports how much has gone (0 to 1). XMLHttpRequest, because fetch cannot
+ * report upload progress; the headers and the problem handling are the same as for every other request.
+ */
+function upload<T>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", path);
+    request.setRequestHeader("Accept", "application/json, application/problem+json");
+    request.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    for (const [name, value] of Object.entries(csrfHeader)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new ApiProblem(0, "offline", null, {}));
+    request.onload = () => {
+      const response = new Response(request.status === 204 ? null : request.responseText, {
+        status: request.status,
+        statusText: request.statusText,
+        headers: { "content-type": request.getResponseHeader("content-type") ?? "" },
+      });
+      if (response.ok) void response.json().then((body) => resolve(body as T), reject);
+      else void problemOf(response).then(reject);
+    };
+    request.send(file);
+  });
+}
+
 export const api = {
+  upload,
   get: <T>(path: string, options?: RequestOptions) => json<T>("GET", path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>("POST", path, body ?? {}, options),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>("PUT", path, body ?? {}, options),
@@ -114,6 +141,7 @@ export function cyclePaths(n: string, c: string) {
     eligibility: `${base}/eligibility`,
     proposal,
     comments: (p: string) => `${proposal(p)}/comments`,
+    images: (p: string, alt: string) => `${proposal(p)}/images?${new URLSearchParams({ alt })}`,
     moderationLog: (p: string) => `${proposal(p)}/moderation-log`,
     rounds: `${base}/rounds`,
     administration: `${base}/administration`,

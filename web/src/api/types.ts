@@ -90,6 +90,9 @@ export interface CycleUpdate {
   results: CycleResults | null;
 }
 
+/** A point on the map in degrees (WGS 84): north and east. */
+export interface GeoPoint { latitude: number; longitude: number }
+
 export interface ProposalSummary {
   proposalId: string;
   title: string;
@@ -99,10 +102,23 @@ export interface ProposalSummary {
   supporters: number;
   pledges: number;
   goesForward: boolean;
+  category: string | null;
+  point: GeoPoint | null;
 }
 export interface ProposalsUpdate { neighbourhoodId: string; cycleId: string; proposals: ProposalSummary[] }
 
-export interface ProposalText { title: string; description: string; costCents: number; place: string | null }
+export interface ProposalText {
+  title: string;
+  description: string;
+  costCents: number;
+  place: string | null;
+  category?: string | null;
+  point?: GeoPoint | null;
+}
+/** What the submit form sends: the text, and at submission the co-authors' households as on their letters. */
+export interface ProposalInput extends ProposalText { coAuthors?: string[] }
+/** An image of a proposal; `alt` is what the author says it shows (null for images added without). */
+export interface ProposalImage { hash: string; contentType: string; size: number; url: string; alt: string | null }
 export interface ProposalRevision { number: number; text: ProposalText }
 export interface PledgeView { number: number; text: string; mine: boolean }
 export interface FeasibilityReview { feasible: boolean; reason: string | null; adjustedCostCents: number | null }
@@ -124,8 +140,11 @@ export interface ProposalDetails {
   amendments: AmendmentView[];
   mine: boolean;
   supportedByMe: boolean;
+  /** How many households write it besides its author (never who). */
+  coAuthors: number;
+  images: ProposalImage[];
 }
-export interface ProposalRules { minCostCents: number; maxCostCents: number | null; supportThreshold: number }
+export interface ProposalRules { minCostCents: number; maxCostCents: number | null; supportThreshold: number; categories: string[] }
 
 export interface CommentView {
   number: number;

@@ -43,8 +43,9 @@ function RulesForm({ n, c, budgetCents, submitLabel, onSaved, rules }: Props & {
     setErrors(found);
     setSaved(null);
     if (Object.values(found).some(Boolean)) return;
+    // This form does not edit the categories; sending them back unchanged keeps them (a PUT without them clears them).
     const next = await action.run(() =>
-      api.put<ProposalRules>(cyclePaths(n, c).proposalRules, { minCostCents: minCents, maxCostCents: maxCents, supportThreshold: support }),
+      api.put<ProposalRules>(cyclePaths(n, c).proposalRules, { minCostCents: minCents, maxCostCents: maxCents, supportThreshold: support, categories: rules.categories ?? [] }),
     );
     if (next) {
       setSaved(t("corporation.rules.saved"));

@@ -9,6 +9,7 @@ import { Page } from "../../components/Page";
 import { Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
 import { takesProposals } from "./NewProposalPage";
+import { ImagesEditor } from "./ImagesEditor";
 import { ProposalForm } from "./ProposalForm";
 import { SignInFirst } from "./SignInFirst";
 
@@ -41,7 +42,10 @@ export function EditProposalPage({ n, c, p }: { n: string; c: string; p: string 
       ) : !isResidentOf(me, n, c) ? (
         <SignInFirst n={n} text={t("proposal.edit.signInFirst")} returnUrl={href("editProposal", { n, c, p })} />
       ) : (
-        <ProposalForm id="edit-proposal" initial={details.text} rules={rules.value ?? null} submitLabel={t("proposal.edit.save")} onSubmit={save} />
+        <>
+          <ProposalForm id="edit-proposal" initial={details.text} rules={rules.value ?? null} submitLabel={t("proposal.edit.save")} onSubmit={save} />
+          <ImagesEditor n={n} c={c} details={details} onChange={proposal.set} />
+        </>
       )}
       <p>
         <a href={href("proposal", { n, c, p })}>{t("proposal.backToProposal", { title: details.text.title })}</a>

@@ -1,14 +1,15 @@
 // Submitting a proposal: the form with the cycle's rules as hints, for residents of this cycle while it takes
 // proposals. After sending, the new proposal's page opens.
 import { api, cyclePaths } from "../../api/client";
-import type { ProposalDetails, ProposalRules, ProposalText, PublicCycle } from "../../api/types";
+import type { ProposalDetails, ProposalInput, ProposalRules, PublicCycle } from "../../api/types";
 import { href, navigate } from "../../app/router";
 import { isResidentOf, useSession } from "../../app/session";
 import { useLoad } from "../../app/useLoad";
 import { Page } from "../../components/Page";
 import { Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
-import { ProposalForm } from "./ProposalForm";
+import { asProblem } from "./asProblem";
+import { AfterSubmitProblem, ProposalForm, type ChosenImage } from "./ProposalForm";
 import { SignInFirst } from "./SignInFirst";
 
 export const takesProposals = (phase: string) => phase === "Ideas" || phase === "Deliberation";
@@ -21,9 +22,19 @@ export function NewProposalPage({ n, c }: { n: string; c: string }) {
   const title = t("proposal.new.title");
   if (!cycle.value || !me) return <Page title={title}><Loading problem={cycle.problem} /></Page>;
 
-  const submit = async (text: ProposalText) => {
+  // The photo needs the proposal's address, so it goes once the proposal exists; if it fails then, the proposal is
+  // there all the same and the form says so instead of offering to submit twice.
+  const submit = async (text: ProposalInput, image: ChosenImage | null, progress: (fraction: number) => void) => {
     const created = await api.post<ProposalDetails>(paths.proposals, text);
-    navigate(href("proposal", { n, c, p: created.proposalId }));
+    const page = href("proposal", { n, c, p: created.proposalId });
+    if (image) {
+      try {
+        await api.upload(paths.images(created.proposalId, image.alt), image.file, progress);
+      } catch (error) {
+        throw new AfterSubmitProblem(asProblem(error), page);
+      }
+    }
+    navigate(page);
   };
   const back = <p><a href={href("cycle", { n, c })}>{t("proposal.backToCycle", { cycle: cycle.value.title })}</a></p>;
   return (
@@ -33,7 +44,7 @@ export function NewProposalPage({ n, c }: { n: string; c: string }) {
       ) : !isResidentOf(me, n, c) ? (
         <SignInFirst n={n} text={t("proposal.new.signInFirst")} returnUrl={href("newProposal", { n, c })} />
       ) : (
-        <ProposalForm id="new-proposal" rules={rules.value ?? null} submitLabel={t("proposal.new.submit")} onSubmit={submit} />
+        <ProposalForm id="new-proposal" isNew rules={rules.value ?? null} submitLabel={t("proposal.new.submit")} onSubmit={submit} />
       )}
       {back}
     </Page>

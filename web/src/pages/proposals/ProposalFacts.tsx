@@ -1,7 +1,8 @@
-// The facts of a proposal at a glance: cost (and the cost on the ballot when the review changed it), place,
-// status and support.
+// The facts of a proposal at a glance: cost (and the cost on the ballot when the review changed it), place (in words
+// and the map point in words), category, how many households wrote it, status and support.
 import type { ProposalDetails, ProposalRules } from "../../api/types";
 import { href } from "../../app/router";
+import { pointInWords } from "../../components/map/leaflet";
 import { formatMoney, t, tn } from "../../i18n/i18n";
 
 export function ProposalFacts({ n, c, details, rules }: { n: string; c: string; details: ProposalDetails; rules: ProposalRules | null }) {
@@ -17,6 +18,24 @@ export function ProposalFacts({ n, c, details, rules }: { n: string; c: string; 
         <>
           <dt>{t("proposal.place")}</dt>
           <dd>{details.text.place}</dd>
+        </>
+      )}
+      {details.text.category && (
+        <>
+          <dt>{t("proposal.category")}</dt>
+          <dd>{details.text.category}</dd>
+        </>
+      )}
+      {details.text.point && (
+        <>
+          <dt>{t("proposal.onMap")}</dt>
+          <dd data-testid="point">{pointInWords(details.text.point)}</dd>
+        </>
+      )}
+      {details.coAuthors > 0 && (
+        <>
+          <dt>{t("proposal.authors")}</dt>
+          <dd>{tn("proposal.coAuthors", details.coAuthors)}</dd>
         </>
       )}
       <dt>{t("proposal.status")}</dt>

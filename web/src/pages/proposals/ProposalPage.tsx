@@ -11,7 +11,9 @@ import { Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
 import { Amendments } from "./Amendments";
 import { Discussion } from "./discussion/Discussion";
+import { PlaceMap } from "../../components/map/PlaceMap";
 import { History } from "./History";
+import { Images } from "./Images";
 import { takesProposals } from "./NewProposalPage";
 import { Paragraphs } from "./Paragraphs";
 import { Pledges } from "./Pledges";
@@ -61,6 +63,8 @@ export function ProposalPage({ n, c, p }: { n: string; c: string; p: string }) {
       <div class="description">
         <Paragraphs text={details.text.description} />
       </div>
+      {details.text.point && <PlaceMap point={details.text.point} label={t("proposal.mapLabel")} />}
+      <Images details={details} />
       {details.mergedFrom.length > 0 && (
         <p class="fine-print">
           {t("proposal.mergedFrom")}{" "}

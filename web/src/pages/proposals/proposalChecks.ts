@@ -4,9 +4,10 @@ import type { ProposalRules } from "../../api/types";
 import { formatMoney, t } from "../../i18n/i18n";
 import { parseEuros } from "./money";
 
-export const limits = { title: { min: 3, max: 120 }, description: { max: 5000 }, place: { max: 200 } };
+export const limits = { title: { min: 3, max: 120 }, description: { max: 5000 }, place: { max: 200 }, coAuthors: { max: 5 } };
 
-export interface Draft { title: string; description: string; cost: string; place: string }
+/** The form's text fields as typed; `coAuthors` is one household per line (only when submitting). */
+export interface Draft { title: string; description: string; cost: string; place: string; category: string; coAuthors: string }
 export type DraftErrors = Partial<Record<keyof Draft, string>>;
 
 export function checkDraft(draft: Draft, rules: ProposalRules | null): DraftErrors {
@@ -19,6 +20,8 @@ export function checkDraft(draft: Draft, rules: ProposalRules | null): DraftErro
   const cost = costError(draft.cost, rules);
   if (cost) errors.cost = cost;
   if (draft.place.trim().length > limits.place.max) errors.place = t("proposal.form.placeLength", limits.place);
+  if (rules && rules.categories.length > 0 && !rules.categories.includes(draft.category)) errors.category = t("proposal.form.categoryMissing");
+  if (coAuthorLines(draft.coAuthors).length > limits.coAuthors.max) errors.coAuthors = t("proposal.form.coAuthorsTooMany", limits.coAuthors);
   return errors;
 }
 
@@ -39,3 +42,6 @@ export function costHint(rules: ProposalRules | null): string {
   if (rules.minCostCents > 0) return `${how} ${t("proposal.form.costAtLeast", { min: formatMoney(rules.minCostCents) })}`;
   return how;
 }
+
+/** The co-authors' households as typed, one per line, without empty lines. */
+export const coAuthorLines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);

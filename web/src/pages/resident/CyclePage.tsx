@@ -1,7 +1,7 @@
 // A budget cycle as residents follow it: where it stands, what they can do now, the proposals or the ballot's
 // projects, and the turnout (and, as far as the corporation chose to show, the votes) arriving live.
 import { api, cyclePaths, paths } from "../../api/client";
-import type { DeliberationRound, ProposalSummary, PublicCycle, PublicNeighbourhood } from "../../api/types";
+import type { DeliberationRound, ProposalRules, ProposalSummary, PublicCycle, PublicNeighbourhood } from "../../api/types";
 import { href } from "../../app/router";
 import { isResidentOf, useSession } from "../../app/session";
 import { useLoad } from "../../app/useLoad";
@@ -9,10 +9,10 @@ import { LiveCounts } from "../../components/LiveCounts";
 import { Page } from "../../components/Page";
 import { PhaseSteps, phaseName } from "../../components/Phase";
 import { Loading } from "../../components/Problem";
-import { ProposalList } from "../../components/ProposalList";
 import { formatDateTime, formatMoney, formatNumber, t, tn } from "../../i18n/i18n";
 import { useLiveCycle } from "../../live/useLiveCycle";
 import { ModeratorPanel } from "../moderator/ModeratorPanel";
+import { CycleProposals } from "./CycleProposals";
 
 const proposalPhases = new Set(["Ideas", "Deliberation", "Review"]);
 
@@ -22,6 +22,7 @@ export function CyclePage({ n, c }: { n: string; c: string }) {
   const cycle = useLoad((signal) => api.get<PublicCycle>(api_.base, { signal }), [n, c]);
   const neighbourhood = useLoad((signal) => api.get<PublicNeighbourhood>(paths.neighbourhood(n), { signal }), [n]);
   const proposals = useLoad((signal) => api.get<ProposalSummary[]>(api_.proposals, { signal }), [n, c]);
+  const rules = useLoad((signal) => api.get<ProposalRules>(api_.proposalRules, { signal }), [n, c]);
   const rounds = useLoad((signal) => api.get<DeliberationRound[]>(api_.rounds, { signal }), [n, c]);
   const live = useLiveCycle(n, c);
 
@@ -67,7 +68,7 @@ export function CyclePage({ n, c }: { n: string; c: string }) {
       {proposalPhases.has(phase) || (phase !== "Voting" && value.projects.length === 0) ? (
         <section aria-labelledby="cycle-proposals">
           <h2 id="cycle-proposals">{t("cycle.proposals")}</h2>
-          {listed ? <ProposalList n={n} c={c} proposals={listed} /> : <Loading problem={proposals.problem} />}
+          {listed ? <CycleProposals n={n} c={c} proposals={listed} categories={rules.value?.categories ?? []} /> : <Loading problem={proposals.problem} />}
         </section>
       ) : (
         <section aria-labelledby="cycle-projects">
