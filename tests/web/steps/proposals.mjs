@@ -164,6 +164,7 @@ export async function seeProposalsOnMap(page, { n, c }, { onMap, notOnMap = [] }
   for (const title of notOnMap) assert.equal(await map.getByRole("link", { name: pinName(title) }).count(), 0, `${title} is on the map`);
   assert.equal(await map.getByRole("link").count(), onMap.length, "the map has other links than the pins");
   await expectAccessible(page, "the cycle page with its map and list");
+  await screenshot(page, "cycle-proposals-map");
 
   const pin = map.getByRole("link", { name: pinName(onMap[0]) });
   await pin.focus();
