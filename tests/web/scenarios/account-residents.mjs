@@ -2,7 +2,7 @@
 // cycle's administration that residents come from its identity provider (the account's "neighbourhoods" claim),
 // a resident signs in, finds the cycle on the start page, votes and sees the turnout; someone whose account lists
 // another neighbourhood is told why they cannot vote. Every page on the way is scanned with axe-core.
-import { actor, assert, assertNoTroubles, expectAccessible, launch, phone, signInWithProvider, step } from "../lib/stack.mjs";
+import { actor, apiCall, assert, assertNoTroubles, expectAccessible, launch, phone, signInWithProvider, step } from "../lib/stack.mjs";
 import { addNeighbourhood, createCycle, movePhase, openVoting, registerCorporation } from "../lib/setup.mjs";
 
 const n = "kolenkit";
@@ -45,8 +45,20 @@ try {
     assert.deepEqual(await saved.json(), { residents: "IdentityProvider", provider: { name: "corporatie", claim: "neighbourhoods", values: [n] } });
   });
 
-  await step("voting opens", async () => {
+  await step("the round's page shows when the next phase is planned to start", async () => {
     await movePhase(admin.page, n, c, "Ideas");
+    const startsAt = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+    startsAt.setUTCSeconds(0, 0);
+    await apiCall(admin.page, "PUT", `/api/neighbourhoods/${n}/cycles/${c}/schedule`, { steps: [{ phase: "Review", startsAt: startsAt.toISOString() }] });
+    const page = outsider.page;
+    await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
+    const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeStyle: "short" }).format(startsAt);
+    assert.equal((await page.getByTestId("next-step").innerText()).trim(), `Beoordelen begint op ${when}.`);
+    await page.getByRole("list", { name: /fasen|stappen/i }).getByText(`vanaf ${when}`).waitFor();
+    await expectAccessible(page, "a round's page with a planned phase");
+  });
+
+  await step("voting opens", async () => {
     await movePhase(admin.page, n, c, "Review");
     await openVoting(admin.page, n, c, {
       projects: [

@@ -42,6 +42,8 @@ export interface ProjectTally { projectId: string; ballots: number; points: numb
 export interface LiveResults { disclosure: LiveDisclosure; minimumTurnout: number }
 export interface BallotReceipt { streamId: string; position: number; entryHash: string }
 
+/** A phase change the corporation scheduled: made at its time (Done), still to come (Pending), or refused then. */
+export interface ScheduledStep { phase: CyclePhase; startsAt: string; status: "Pending" | "Done" | "Refused" }
 export interface PublicCycle {
   cycleId: string;
   title: string;
@@ -54,6 +56,8 @@ export interface PublicCycle {
   counts: ProjectTally[] | null;
   live: LiveResults | null;
   closing: BallotReceipt | null;
+  /** When the later phases start, as the corporation scheduled them (empty: the corporation moves it by hand). */
+  schedule: ScheduledStep[];
 }
 
 export interface ProjectExplanation {

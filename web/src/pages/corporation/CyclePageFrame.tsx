@@ -38,7 +38,7 @@ function Frame({ n, c, route, title, children }: Props) {
   const admin = cycle.value!;
   return (
     <Page title={`${title}: ${admin.cycle.title}`} lead={t("corporation.cycle.lead", { neighbourhood: neighbourhood.value!.name })}>
-      <PhaseSteps phase={admin.cycle.phase} />
+      <PhaseSteps phase={admin.cycle.phase} schedule={admin.cycle.schedule} />
       <CycleNav n={n} c={c} corporationId={neighbourhood.value!.corporationId} current={route} />
       {children({ n, c, admin, neighbourhood: neighbourhood.value!, reload: cycle.reload, set: cycle.set })}
     </Page>

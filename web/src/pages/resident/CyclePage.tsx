@@ -7,7 +7,7 @@ import { isResidentOf, useSession } from "../../app/session";
 import { useLoad } from "../../app/useLoad";
 import { LiveCounts } from "../../components/LiveCounts";
 import { Page } from "../../components/Page";
-import { PhaseSteps, phaseName } from "../../components/Phase";
+import { NextStep, PhaseSteps, phaseName } from "../../components/Phase";
 import { Loading } from "../../components/Problem";
 import { formatDateTime, formatMoney, formatNumber, t, tn } from "../../i18n/i18n";
 import { useLiveCycle } from "../../live/useLiveCycle";
@@ -37,8 +37,9 @@ export function CyclePage({ n, c }: { n: string; c: string }) {
 
   return (
     <Page title={value.title} lead={neighbourhood.value ? t("cycle.lead", { neighbourhood: neighbourhood.value.name, budget: formatMoney(value.budgetCents, true) }) : undefined}>
-      <PhaseSteps phase={phase} />
+      <PhaseSteps phase={phase} schedule={value.schedule} />
       <p class="phase-now">{t("cycle.phaseNow", { phase: phaseName(phase) })}</p>
+      <NextStep phase={phase} schedule={value.schedule} />
 
       <section class="panel" aria-labelledby="cycle-now">
         <h2 id="cycle-now">{t("cycle.whatNow")}</h2>
