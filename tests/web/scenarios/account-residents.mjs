@@ -2,7 +2,7 @@
 // cycle's administration that residents come from its identity provider (the account's "neighbourhoods" claim),
 // a resident signs in, finds the cycle on the start page, votes and sees the turnout; someone whose account lists
 // another neighbourhood is told why they cannot vote. Every page on the way is scanned with axe-core.
-import { actor, apiCall, assert, assertNoTroubles, expectAccessible, launch, phone, signInWithProvider, step } from "../lib/stack.mjs";
+import { actor, assert, assertNoTroubles, expectAccessible, launch, phone, signInWithProvider, step } from "../lib/stack.mjs";
 import { addNeighbourhood, createCycle, movePhase, openVoting, registerCorporation } from "../lib/setup.mjs";
 
 const n = "kolenkit";
@@ -45,17 +45,37 @@ try {
     assert.deepEqual(await saved.json(), { residents: "IdentityProvider", provider: { name: "corporatie", claim: "neighbourhoods", values: [n] } });
   });
 
-  await step("the round's page shows when the next phase is planned to start", async () => {
+  await step("the administrator plans the review and the vote; the round's page shows when the next phase starts", async () => {
     await movePhase(admin.page, n, c, "Ideas");
-    const startsAt = new Date(Date.now() + 10 * 24 * 3600 * 1000);
-    startsAt.setUTCSeconds(0, 0);
-    await apiCall(admin.page, "PUT", `/api/neighbourhoods/${n}/cycles/${c}/schedule`, { steps: [{ phase: "Review", startsAt: startsAt.toISOString() }] });
-    const page = outsider.page;
-    await page.goto(`/neighbourhoods/${n}/cycles/${c}`);
-    const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeStyle: "short" }).format(startsAt);
-    assert.equal((await page.getByTestId("next-step").innerText()).trim(), `Beoordelen begint op ${when}.`);
-    await page.getByRole("list", { name: /fasen|stappen/i }).getByText(`vanaf ${when}`).waitFor();
-    await expectAccessible(page, "a round's page with a planned phase");
+    const page = admin.page;
+    await page.goto(`/staff/neighbourhoods/${n}/cycles/${c}`);
+    const local = (date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const inDays = (days) => {
+      const date = new Date(Date.now() + days * 24 * 3600 * 1000);
+      date.setSeconds(0, 0);
+      return date;
+    };
+    // Checked in the page first: a moment that has passed.
+    await page.getByLabel("Beoordelen begint op").fill(local(inDays(-1)));
+    await page.getByRole("button", { name: "Planning opslaan" }).click();
+    await page.locator("#plan-Review-error").getByText("Dit moment is al voorbij.").waitFor();
+    const review = inDays(10);
+    await page.getByLabel("Beoordelen begint op").fill(local(review));
+    await page.getByLabel("Stemmen begint op").fill(local(inDays(20)));
+    // Opening voting by schedule needs the rules it opens with, frozen then.
+    await page.getByRole("group", { name: "Regels voor de stemming" }).waitFor();
+    await expectAccessible(page, "cycle administration with a planned vote");
+    await page.getByRole("button", { name: "Planning opslaan" }).click();
+    await page.getByText("De planning is opgeslagen.").waitFor();
+    const saved = await (await page.request.get(`/api/neighbourhoods/${n}/cycles/${c}`)).json();
+    assert.deepEqual(saved.schedule.map((s) => [s.phase, s.status]), [["Review", "Pending"], ["Voting", "Pending"]]);
+
+    const visitor = outsider.page;
+    await visitor.goto(`/neighbourhoods/${n}/cycles/${c}`);
+    const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeStyle: "short" }).format(review);
+    assert.equal((await visitor.getByTestId("next-step").innerText()).trim(), `Beoordelen begint op ${when}.`);
+    await visitor.getByRole("list", { name: "Stappen van deze budgetronde" }).getByText(`vanaf ${when}`).waitFor();
+    await expectAccessible(visitor, "a round's page with planned phases");
   });
 
   await step("voting opens", async () => {

@@ -139,6 +139,7 @@ export function cyclePaths(n: string, c: string) {
     proposals: `${base}/proposals`,
     proposalRules: `${base}/proposal-rules`,
     eligibility: `${base}/eligibility`,
+    schedule: `${base}/schedule`,
     proposal,
     comments: (p: string) => `${proposal(p)}/comments`,
     images: (p: string, alt: string) => `${proposal(p)}/images?${new URLSearchParams({ alt })}`,

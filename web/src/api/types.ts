@@ -192,7 +192,9 @@ export interface NeighbourhoodEntry { neighbourhoodId: string; corporationId: st
 export interface StaffEntry { member: { issuer: string; subject: string }; role: StaffRole; neighbourhoods: string[] }
 export interface CorporationView { corporationId: string; name: string; neighbourhoods: NeighbourhoodEntry[]; staff: StaffEntry[] }
 export interface CorporationSummary { corporationId: string; name: string }
-export interface CycleAdministration { cycle: PublicCycle; enrolled: number }
+/** A scheduled step as staff see it: also why a step was refused and when it was handled. */
+export interface AdministeredStep extends ScheduledStep { outcome: string | null; handledAt: string | null }
+export interface CycleAdministration { cycle: PublicCycle; enrolled: number; schedule: AdministeredStep[] }
 export interface CodeCounts { cycleId: string; issued: number; households: number; live: number }
 export interface SimulatedRule { rule: RuleKind; utility: Utility; completion: Completion; selected: string[]; spentCents: number; leftCents: number }
 export interface Simulation { voters: number; seed: number; projects: BallotProject[]; results: SimulatedRule[] }

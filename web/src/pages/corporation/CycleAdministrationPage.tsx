@@ -8,6 +8,7 @@ import { formatMoney, formatNumber, t } from "../../i18n/i18n";
 import { CloseVoting } from "./CloseVoting";
 import { CyclePageFrame, type CycleContext } from "./CyclePageFrame";
 import { EligibilityForm } from "./EligibilityForm";
+import { SchedulePlanner } from "./SchedulePlanner";
 import { OpenVotingForm } from "./OpenVotingForm";
 import { PhaseButton } from "./PhaseButton";
 import { ProposalRulesForm } from "./ProposalRulesForm";
@@ -67,6 +68,12 @@ function Administration(context: CycleContext) {
         <section aria-labelledby="cycle-rules">
           <h2 id="cycle-rules">{t("corporation.rules.title")}</h2>
           <ProposalRulesForm n={n} c={c} budgetCents={cycle.budgetCents} />
+        </section>
+      )}
+      {manage && ["Draft", "Ideas", "Deliberation", "Review", "Voting", "Results", "Implementation"].includes(cycle.phase) && (
+        <section aria-labelledby="cycle-schedule">
+          <h2 id="cycle-schedule">{t("corporation.plan.title")}</h2>
+          <SchedulePlanner key={cycle.phase} n={n} c={c} admin={admin} onSaved={() => void context.reload()} />
         </section>
       )}
       {manage && (cycle.phase === "Draft" || cycle.phase === "Ideas" || cycle.phase === "Deliberation" || cycle.phase === "Review") && (
