@@ -64,33 +64,24 @@ internal sealed record RegisterSnapshot(
 [JsonSerializable(typeof(RegisterSnapshot))]
 internal sealed partial class RegisterJsonContext : JsonSerializerContext;
 
-internal sealed class RegisterJson : IJournalCodec<RegisterState, RegisterEvent>
+internal static class RegisterJson
 {
-    public static RegisterJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<RegisterEvent> Kinds = new JsonEventKinds<RegisterEvent>()
-        .Add(RegisterJsonContext.Default.CorporationRegistered)
-        .Add(RegisterJsonContext.Default.NeighbourhoodRegistered)
-        .Add(RegisterJsonContext.Default.RoleGranted)
-        .Add(RegisterJsonContext.Default.RoleRevoked);
-
-    public NewEntry Encode(RegisterEvent change) => Kinds.Encode(change);
-
-    public RegisterEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(RegisterState state)
-    {
-        var snapshot = new RegisterSnapshot(
+    public static IJournalCodec<RegisterState, RegisterEvent> Instance { get; } = new JsonJournalCodec<RegisterState, RegisterEvent, RegisterSnapshot>(
+        new JsonEventKinds<RegisterEvent>()
+            .Add(RegisterJsonContext.Default.CorporationRegistered)
+            .Add(RegisterJsonContext.Default.NeighbourhoodRegistered)
+            .Add(RegisterJsonContext.Default.RoleGranted)
+            .Add(RegisterJsonContext.Default.RoleRevoked),
+        RegisterJsonContext.Default.RegisterSnapshot,
+        state => new RegisterSnapshot(
             [.. state.Corporations.Select(c => new CorporationRegistered(c.Key, c.Value))],
             [.. state.Neighbourhoods.Values.Select(n => new NeighbourhoodRegistered(n.CorporationId, n.NeighbourhoodId, n.Name))],
-            [.. state.Grants.SelectMany(member => member.Value.Select(grant => new RoleGranted(member.Key, grant)))]);
-        return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, RegisterJsonContext.Default.RegisterSnapshot);
-    }
+            [.. state.Grants.SelectMany(member => member.Value.Select(grant => new RoleGranted(member.Key, grant)))]),
+        Restore);
 
-    public RegisterState DecodeState(ReadOnlySpan<byte> bytes)
+    // The snapshot is the events that rebuild the register, so restoring is folding them.
+    private static RegisterState Restore(RegisterSnapshot snapshot)
     {
-        var snapshot = JsonSerializer.Deserialize(bytes, RegisterJsonContext.Default.RegisterSnapshot)
-            ?? throw new InvalidDataException("Empty register snapshot.");
         var state = new RegisterState();
         foreach (RegisterEvent change in snapshot.Corporations.Concat<RegisterEvent>(snapshot.Neighbourhoods).Concat(snapshot.Grants))
         {

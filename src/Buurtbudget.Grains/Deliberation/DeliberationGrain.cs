@@ -99,24 +99,13 @@ internal sealed class DeliberationState : IJournaledState<DeliberationEvent>
 [JsonSerializable(typeof(DeliberationRound[]))]
 internal sealed partial class DeliberationJsonContext : JsonSerializerContext;
 
-internal sealed class DeliberationJson : IJournalCodec<DeliberationState, DeliberationEvent>
+internal static class DeliberationJson
 {
-    public static DeliberationJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<DeliberationEvent> Kinds = new JsonEventKinds<DeliberationEvent>()
-        .Add(DeliberationJsonContext.Default.RoundOpened)
-        .Add(DeliberationJsonContext.Default.RoundClosed);
-
-    public NewEntry Encode(DeliberationEvent change) => Kinds.Encode(change);
-
-    public DeliberationEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(DeliberationState state)
-    {
-        DeliberationRound[] rounds = [.. state.Rounds];
-        return () => JsonSerializer.SerializeToUtf8Bytes(rounds, DeliberationJsonContext.Default.DeliberationRoundArray);
-    }
-
-    public DeliberationState DecodeState(ReadOnlySpan<byte> bytes) =>
-        new() { Rounds = [.. JsonSerializer.Deserialize(bytes, DeliberationJsonContext.Default.DeliberationRoundArray) ?? []] };
+    public static IJournalCodec<DeliberationState, DeliberationEvent> Instance { get; } = new JsonJournalCodec<DeliberationState, DeliberationEvent, DeliberationRound[]>(
+        new JsonEventKinds<DeliberationEvent>()
+            .Add(DeliberationJsonContext.Default.RoundOpened)
+            .Add(DeliberationJsonContext.Default.RoundClosed),
+        DeliberationJsonContext.Default.DeliberationRoundArray,
+        state => [.. state.Rounds],
+        rounds => new() { Rounds = [.. rounds] });
 }

@@ -106,26 +106,13 @@ internal sealed class PaperBallotsState : IJournaledState<PaperBallotEvent>
 [JsonSerializable(typeof(PaperBallotEntered[]))]
 internal sealed partial class PaperBallotsJsonContext : JsonSerializerContext;
 
-internal sealed class PaperBallotsJson : IJournalCodec<PaperBallotsState, PaperBallotEvent>
+internal static class PaperBallotsJson
 {
-    public static PaperBallotsJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<PaperBallotEvent> Kinds = new JsonEventKinds<PaperBallotEvent>()
-        .Add(PaperBallotsJsonContext.Default.PaperBallotEntered)
-        .Add(PaperBallotsJsonContext.Default.PaperBallotConfirmed);
-
-    public NewEntry Encode(PaperBallotEvent change) => Kinds.Encode(change);
-
-    public PaperBallotEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(PaperBallotsState state)
-    {
-        PaperBallotEntered[] pending = [.. state.Pending.Values];
-        return () => JsonSerializer.SerializeToUtf8Bytes(pending, PaperBallotsJsonContext.Default.PaperBallotEnteredArray);
-    }
-
-    public PaperBallotsState DecodeState(ReadOnlySpan<byte> bytes) => new()
-    {
-        Pending = (JsonSerializer.Deserialize(bytes, PaperBallotsJsonContext.Default.PaperBallotEnteredArray) ?? []).ToDictionary(p => p.Slot, StringComparer.Ordinal),
-    };
+    public static IJournalCodec<PaperBallotsState, PaperBallotEvent> Instance { get; } = new JsonJournalCodec<PaperBallotsState, PaperBallotEvent, PaperBallotEntered[]>(
+        new JsonEventKinds<PaperBallotEvent>()
+            .Add(PaperBallotsJsonContext.Default.PaperBallotEntered)
+            .Add(PaperBallotsJsonContext.Default.PaperBallotConfirmed),
+        PaperBallotsJsonContext.Default.PaperBallotEnteredArray,
+        state => [.. state.Pending.Values],
+        pending => new() { Pending = pending.ToDictionary(p => p.Slot, StringComparer.Ordinal) });
 }

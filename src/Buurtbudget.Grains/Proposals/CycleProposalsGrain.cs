@@ -146,27 +146,14 @@ internal sealed record CycleProposalsSnapshot(string[] Ids, ProposalRules Rules)
 [JsonSerializable(typeof(CycleProposalsSnapshot))]
 internal sealed partial class CycleProposalsJsonContext : JsonSerializerContext;
 
-internal sealed class CycleProposalsJson : IJournalCodec<CycleProposalsState, CycleProposalsEvent>
+internal static class CycleProposalsJson
 {
-    public static CycleProposalsJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<CycleProposalsEvent> Kinds = new JsonEventKinds<CycleProposalsEvent>()
-        .Add(CycleProposalsJsonContext.Default.ProposalListed)
-        .Add(CycleProposalsJsonContext.Default.ProposalRulesSet);
-
-    public NewEntry Encode(CycleProposalsEvent change) => Kinds.Encode(change);
-
-    public CycleProposalsEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(CycleProposalsState state)
-    {
-        var snapshot = new CycleProposalsSnapshot([.. state.Ids], state.Rules);
-        return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, CycleProposalsJsonContext.Default.CycleProposalsSnapshot);
-    }
-
-    public CycleProposalsState DecodeState(ReadOnlySpan<byte> bytes)
-    {
-        var snapshot = JsonSerializer.Deserialize(bytes, CycleProposalsJsonContext.Default.CycleProposalsSnapshot) ?? throw new InvalidDataException("Empty proposals snapshot.");
-        return new() { Ids = [.. snapshot.Ids], Rules = snapshot.Rules with { Categories = snapshot.Rules.Categories.IsDefault ? [] : snapshot.Rules.Categories } };
-    }
+    public static IJournalCodec<CycleProposalsState, CycleProposalsEvent> Instance { get; } = new JsonJournalCodec<CycleProposalsState, CycleProposalsEvent, CycleProposalsSnapshot>(
+        new JsonEventKinds<CycleProposalsEvent>()
+            .Add(CycleProposalsJsonContext.Default.ProposalListed)
+            .Add(CycleProposalsJsonContext.Default.ProposalRulesSet),
+        CycleProposalsJsonContext.Default.CycleProposalsSnapshot,
+        state => new CycleProposalsSnapshot([.. state.Ids], state.Rules),
+        // Snapshots from before categories existed have none.
+        snapshot => new() { Ids = [.. snapshot.Ids], Rules = snapshot.Rules with { Categories = snapshot.Rules.Categories.IsDefault ? [] : snapshot.Rules.Categories } });
 }

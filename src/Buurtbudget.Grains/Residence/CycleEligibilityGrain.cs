@@ -87,23 +87,11 @@ internal sealed class CycleEligibilityState : IJournaledState<EligibilityEvent>
 [JsonSerializable(typeof(CycleEligibility))]
 internal sealed partial class CycleEligibilityJsonContext : JsonSerializerContext;
 
-internal sealed class CycleEligibilityJson : IJournalCodec<CycleEligibilityState, EligibilityEvent>
+internal static class CycleEligibilityJson
 {
-    public static CycleEligibilityJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<EligibilityEvent> Kinds = new JsonEventKinds<EligibilityEvent>()
-        .Add(CycleEligibilityJsonContext.Default.EligibilitySet);
-
-    public NewEntry Encode(EligibilityEvent change) => Kinds.Encode(change);
-
-    public EligibilityEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(CycleEligibilityState state)
-    {
-        var rules = state.Rules;
-        return () => JsonSerializer.SerializeToUtf8Bytes(rules, CycleEligibilityJsonContext.Default.CycleEligibility);
-    }
-
-    public CycleEligibilityState DecodeState(ReadOnlySpan<byte> bytes) =>
-        new() { Rules = JsonSerializer.Deserialize(bytes, CycleEligibilityJsonContext.Default.CycleEligibility) ?? throw new InvalidDataException("Empty eligibility snapshot.") };
+    public static IJournalCodec<CycleEligibilityState, EligibilityEvent> Instance { get; } = new JsonJournalCodec<CycleEligibilityState, EligibilityEvent, CycleEligibility>(
+        new JsonEventKinds<EligibilityEvent>().Add(CycleEligibilityJsonContext.Default.EligibilitySet),
+        CycleEligibilityJsonContext.Default.CycleEligibility,
+        state => state.Rules,
+        rules => new() { Rules = rules });
 }

@@ -63,24 +63,13 @@ internal sealed class ProviderCyclesState : IJournaledState<ProviderCyclesEvent>
 [JsonSerializable(typeof(ImmutableArray<string>))]
 internal sealed partial class ProviderCyclesJsonContext : JsonSerializerContext;
 
-internal sealed class ProviderCyclesJson : IJournalCodec<ProviderCyclesState, ProviderCyclesEvent>
+internal static class ProviderCyclesJson
 {
-    public static ProviderCyclesJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<ProviderCyclesEvent> Kinds = new JsonEventKinds<ProviderCyclesEvent>()
-        .Add(ProviderCyclesJsonContext.Default.ProviderCycleAdded)
-        .Add(ProviderCyclesJsonContext.Default.ProviderCycleRemoved);
-
-    public NewEntry Encode(ProviderCyclesEvent change) => Kinds.Encode(change);
-
-    public ProviderCyclesEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(ProviderCyclesState state)
-    {
-        var cycles = state.Cycles;
-        return () => JsonSerializer.SerializeToUtf8Bytes(cycles, ProviderCyclesJsonContext.Default.ImmutableArrayString);
-    }
-
-    public ProviderCyclesState DecodeState(ReadOnlySpan<byte> bytes) =>
-        new() { Cycles = JsonSerializer.Deserialize(bytes, ProviderCyclesJsonContext.Default.ImmutableArrayString) };
+    public static IJournalCodec<ProviderCyclesState, ProviderCyclesEvent> Instance { get; } = new JsonJournalCodec<ProviderCyclesState, ProviderCyclesEvent, ImmutableArray<string>>(
+        new JsonEventKinds<ProviderCyclesEvent>()
+            .Add(ProviderCyclesJsonContext.Default.ProviderCycleAdded)
+            .Add(ProviderCyclesJsonContext.Default.ProviderCycleRemoved),
+        ProviderCyclesJsonContext.Default.ImmutableArrayString,
+        state => state.Cycles,
+        cycles => new() { Cycles = cycles });
 }

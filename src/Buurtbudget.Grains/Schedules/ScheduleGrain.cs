@@ -128,27 +128,13 @@ internal sealed class ScheduleState : IJournaledState<ScheduleEvent>
 [JsonSerializable(typeof(CycleSchedule[]))]
 internal sealed partial class ScheduleJsonContext : JsonSerializerContext;
 
-internal sealed class ScheduleJson : IJournalCodec<ScheduleState, ScheduleEvent>
+internal static class ScheduleJson
 {
-    public static ScheduleJson Instance { get; } = new();
-
-    private static readonly JsonEventKinds<ScheduleEvent> Kinds = new JsonEventKinds<ScheduleEvent>()
-        .Add(ScheduleJsonContext.Default.ScheduleSet)
-        .Add(ScheduleJsonContext.Default.ScheduledStepHandled);
-
-    public NewEntry Encode(ScheduleEvent change) => Kinds.Encode(change);
-
-    public ScheduleEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(ScheduleState state)
-    {
-        CycleSchedule[] cycles = [.. state.Cycles.Values];
-        return () => JsonSerializer.SerializeToUtf8Bytes(cycles, ScheduleJsonContext.Default.CycleScheduleArray);
-    }
-
-    public ScheduleState DecodeState(ReadOnlySpan<byte> bytes)
-    {
-        var cycles = JsonSerializer.Deserialize(bytes, ScheduleJsonContext.Default.CycleScheduleArray) ?? [];
-        return new() { Cycles = cycles.ToDictionary(c => CycleKey.Of(c.NeighbourhoodId, c.CycleId), StringComparer.Ordinal) };
-    }
+    public static IJournalCodec<ScheduleState, ScheduleEvent> Instance { get; } = new JsonJournalCodec<ScheduleState, ScheduleEvent, CycleSchedule[]>(
+        new JsonEventKinds<ScheduleEvent>()
+            .Add(ScheduleJsonContext.Default.ScheduleSet)
+            .Add(ScheduleJsonContext.Default.ScheduledStepHandled),
+        ScheduleJsonContext.Default.CycleScheduleArray,
+        state => [.. state.Cycles.Values],
+        cycles => new() { Cycles = cycles.ToDictionary(c => CycleKey.Of(c.NeighbourhoodId, c.CycleId), StringComparer.Ordinal) });
 }

@@ -63,28 +63,19 @@ internal sealed record VotingCodesSnapshot(
 [JsonSerializable(typeof(VotingCodesSnapshot))]
 internal sealed partial class VotingCodesJsonContext : JsonSerializerContext;
 
-internal sealed class VotingCodesJson : IJournalCodec<VotingCodesState, VotingCodeEvent>
+internal static class VotingCodesJson
 {
-    public static VotingCodesJson Instance { get; } = new();
+    public static IJournalCodec<VotingCodesState, VotingCodeEvent> Instance { get; } = new JsonJournalCodec<VotingCodesState, VotingCodeEvent, VotingCodesSnapshot>(
+        new JsonEventKinds<VotingCodeEvent>()
+            .Add(VotingCodesJsonContext.Default.VotingCodesIssued)
+            .Add(VotingCodesJsonContext.Default.VotingCodeRevoked),
+        VotingCodesJsonContext.Default.VotingCodesSnapshot,
+        state => new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked], [.. state.HouseholdByDigest], [.. state.CurrentCode.Values]),
+        Restore);
 
-    private static readonly JsonEventKinds<VotingCodeEvent> Kinds = new JsonEventKinds<VotingCodeEvent>()
-        .Add(VotingCodesJsonContext.Default.VotingCodesIssued)
-        .Add(VotingCodesJsonContext.Default.VotingCodeRevoked);
-
-    public NewEntry Encode(VotingCodeEvent change) => Kinds.Encode(change);
-
-    public VotingCodeEvent Decode(LedgerEntry entry) => Kinds.Decode(entry);
-
-    public Func<byte[]> CaptureState(VotingCodesState state)
+    // Snapshots from before households and replacement letters existed have neither.
+    private static VotingCodesState Restore(VotingCodesSnapshot snapshot)
     {
-        var snapshot = new VotingCodesSnapshot([.. state.CycleByDigest], [.. state.Revoked], [.. state.HouseholdByDigest], [.. state.CurrentCode.Values]);
-        return () => JsonSerializer.SerializeToUtf8Bytes(snapshot, VotingCodesJsonContext.Default.VotingCodesSnapshot);
-    }
-
-    public VotingCodesState DecodeState(ReadOnlySpan<byte> bytes)
-    {
-        var snapshot = JsonSerializer.Deserialize(bytes, VotingCodesJsonContext.Default.VotingCodesSnapshot)
-            ?? throw new InvalidDataException("Empty voting-code snapshot.");
         var cycles = new Dictionary<string, string>(snapshot.Codes, StringComparer.Ordinal);
         var households = new Dictionary<string, string>(snapshot.Households.IsDefault ? [] : snapshot.Households, StringComparer.Ordinal);
         return new VotingCodesState
