@@ -60,11 +60,12 @@ internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchSt
         var order = Enumerable.Range(0, batch.Count)
             .OrderBy(i => batch[i].StreamId, StringComparer.Ordinal)
             .ToArray();
+        var runs = ChainRun.Of(batch, order);
 
         using var command = new NpgsqlBatch(connection);
-        foreach (var i in order)
+        foreach (var run in runs)
         {
-            command.BatchCommands.Add(AppendStatement.For(batch[i]));
+            command.BatchCommands.Add(AppendStatement.For(run));
         }
 
         // Two statement texts in all: prepared once on this connection, then only bound and executed.
@@ -72,13 +73,17 @@ internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchSt
         command.ExecuteNonQuery();
 
         var outcomes = new AppendOutcome[batch.Count];
-        for (int k = 0; k < order.Length; k++)
+        for (int k = 0; k < runs.Count; k++)
         {
-            var append = batch[order[k]];
+            var run = runs[k];
             var inserted = command.BatchCommands[k].RecordsAffected;
-            outcomes[order[k]] = inserted == append.Entries.Count ? AppendOutcome.Committed
+            var outcome = inserted == run.Entries.Count ? AppendOutcome.Committed
                 : inserted == 0 ? AppendOutcome.Conflict
-                : throw new InvalidOperationException($"Append to '{append.StreamId}' inserted {inserted} of {append.Entries.Count} entries.");
+                : throw new InvalidOperationException($"Append to '{run.StreamId}' inserted {inserted} of {run.Entries.Count} entries.");
+            foreach (var i in run.Members)
+            {
+                outcomes[i] = outcome;
+            }
         }
 
         return outcomes;
