@@ -1,11 +1,10 @@
-using Buurtbudget.Ledger.GroupCommit;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Buurtbudget.Ledger.Postgres;
 
 /// <summary>
-/// One append as ONE statement: a data-modifying CTE moves the stream's head only if it is still the expected
+/// One run of appends (<see cref="ChainRun"/>) as ONE statement: a data-modifying CTE moves the stream's head only if it is still the expected
 /// one, and the entries are inserted only if it moved. The head row's lock serializes writers on every node; a
 /// writer that lost the race sees the new row (READ COMMITTED re-checks the WHERE) and inserts nothing. So
 /// 0 rows is a conflict, and a conflict never aborts the batch's transaction.
@@ -35,7 +34,7 @@ internal static class AppendStatement
             RETURNING 1)
         """ + "\n" + InsertEntries;
 
-    public static NpgsqlBatchCommand For(PendingAppend append)
+    public static NpgsqlBatchCommand For(ChainRun append)
     {
         var command = new NpgsqlBatchCommand(append.CreatesStream ? CreateStream : ExtendStream);
         var entries = append.Entries;

@@ -9,6 +9,9 @@ namespace Buurtbudget.Ledger.Postgres;
 /// <c>synchronous_commit = on</c> that answer means the WAL is flushed. Any error rolls the whole batch back.
 /// </summary>
 /// <remarks>
+/// <para>Synchronous I/O on purpose: <see cref="GroupCommitWriter"/> runs its loop on a thread of its own, and an
+/// asynchronous round trip would put the loop's every continuation back in the thread pool's queue, behind the
+/// request work of a busy server, once per commit (see the writer's remarks).</para>
 /// The store keeps its own connection open (one per writer lane) instead of returning it to the pool after every
 /// batch: no pool reset, and its three statements stay prepared. After any failure the connection is dropped and
 /// the pool cleared, so the next batch starts on a fresh connection (for example once the database is back).
@@ -17,78 +20,87 @@ internal sealed class PostgresBatchStore(NpgsqlDataSource dataSource) : IBatchSt
 {
     private NpgsqlConnection? _connection;
 
-    public async Task<IReadOnlyList<AppendOutcome>> CommitBatchAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AppendOutcome>> CommitBatchAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
         try
         {
-            var connection = _connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await CommitAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+            var connection = _connection ??= Open();
+            return Task.FromResult<IReadOnlyList<AppendOutcome>>(Commit(connection, batch));
         }
         catch
         {
             // After a restart or a network cut the pool's idle connections are dead too; drop them all.
-            await CloseAsync().ConfigureAwait(false);
+            Close();
             dataSource.Clear();
             throw;
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    private NpgsqlConnection Open()
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = dataSource.OpenConnection();
         try
         {
             // Durability is the ledger's promise, whatever the database or role default says.
-            await using var durable = new NpgsqlCommand("SET synchronous_commit = on", connection);
-            await durable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            using var durable = new NpgsqlCommand("SET synchronous_commit = on", connection);
+            durable.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw;
         }
     }
 
-    private static async Task<IReadOnlyList<AppendOutcome>> CommitAsync(NpgsqlConnection connection, IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
+    private static AppendOutcome[] Commit(NpgsqlConnection connection, IReadOnlyList<PendingAppend> batch)
     {
         // Statements go in stream order (stable, so one stream's appends keep theirs): every node then locks
         // head rows in the same order, and two nodes' batches cannot deadlock each other.
         var order = Enumerable.Range(0, batch.Count)
             .OrderBy(i => batch[i].StreamId, StringComparer.Ordinal)
             .ToArray();
+        var runs = ChainRun.Of(batch, order);
 
-        await using var command = new NpgsqlBatch(connection);
-        foreach (var i in order)
+        using var command = new NpgsqlBatch(connection);
+        foreach (var run in runs)
         {
-            command.BatchCommands.Add(AppendStatement.For(batch[i]));
+            command.BatchCommands.Add(AppendStatement.For(run));
         }
 
         // Two statement texts in all: prepared once on this connection, then only bound and executed.
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.Prepare();
+        command.ExecuteNonQuery();
 
         var outcomes = new AppendOutcome[batch.Count];
-        for (int k = 0; k < order.Length; k++)
+        for (int k = 0; k < runs.Count; k++)
         {
-            var append = batch[order[k]];
+            var run = runs[k];
             var inserted = command.BatchCommands[k].RecordsAffected;
-            outcomes[order[k]] = inserted == append.Entries.Count ? AppendOutcome.Committed
+            var outcome = inserted == run.Entries.Count ? AppendOutcome.Committed
                 : inserted == 0 ? AppendOutcome.Conflict
-                : throw new InvalidOperationException($"Append to '{append.StreamId}' inserted {inserted} of {append.Entries.Count} entries.");
+                : throw new InvalidOperationException($"Append to '{run.StreamId}' inserted {inserted} of {run.Entries.Count} entries.");
+            foreach (var i in run.Members)
+            {
+                outcomes[i] = outcome;
+            }
         }
 
         return outcomes;
     }
 
-    private async Task CloseAsync()
+    private void Close()
     {
         if (_connection is { } connection)
         {
             _connection = null;
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
         }
     }
 
-    public ValueTask DisposeAsync() => new(CloseAsync());
+    public ValueTask DisposeAsync()
+    {
+        Close();
+        return ValueTask.CompletedTask;
+    }
 }

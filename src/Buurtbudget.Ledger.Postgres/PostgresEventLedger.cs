@@ -47,6 +47,12 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
     public LedgerCounters Counters => _lanes.Select(l => l.Counters).Aggregate((a, b) => new LedgerCounters(
         a.Appends + b.Appends, a.Commits + b.Commits, a.Conflicts + b.Conflicts, a.FailedBatches + b.FailedBatches));
 
+    /// <summary>Time the lanes spent inside commits, summed over lanes (see <see cref="GroupCommitWriter.TimeInCommits"/>).</summary>
+    public TimeSpan TimeInCommits => _lanes.Aggregate(TimeSpan.Zero, (total, lane) => total + lane.TimeInCommits);
+
+    /// <inheritdoc cref="GroupCommitWriter.TakeLongestCommit"/>
+    public TimeSpan TakeLongestCommit() => _lanes.Max(lane => lane.TakeLongestCommit());
+
     public Task<IReadOnlyList<LedgerEntry>> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<NewEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);

@@ -30,6 +30,12 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
 
     public LedgerCounters Counters => _writer.Counters;
 
+    /// <inheritdoc cref="GroupCommitWriter.TimeInCommits"/>
+    public TimeSpan TimeInCommits => _writer.TimeInCommits;
+
+    /// <inheritdoc cref="GroupCommitWriter.TakeLongestCommit"/>
+    public TimeSpan TakeLongestCommit() => _writer.TakeLongestCommit();
+
     /// <summary>Opens (creating or upgrading as needed) the ledger file at <paramref name="path"/>.</summary>
     public static SqliteEventLedger Open(string path, int maxBatchSize = GroupCommitWriter.DefaultMaxBatchSize, ILogger? logger = null)
     {

@@ -56,6 +56,25 @@ internal sealed class BenchBallotsCommand : Command
         HelpName = "N",
     };
 
+    private readonly Option<string[]> _stores = new("--stores")
+    {
+        Description = "Which stores to run: sqlite, postgres (default both).",
+        DefaultValueFactory = _ => ["sqlite", "postgres"],
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "STORE",
+    };
+
+    private readonly Option<int> _snapshotEvery = new("--snapshot-every")
+    {
+        Description = $"The grains' snapshot interval in entries (default the grain's own, {NeighbourhoodGrain.DefaultSnapshotEvery}; with --quick 100).",
+        HelpName = "N",
+    };
+
+    private readonly Option<bool> _profile = new("--profile")
+    {
+        Description = "Profile the open-loop cases: each ballot's stages, thread-pool queue, GC pauses, the writer's busy time (to stderr).",
+    };
+
     private readonly Option<bool> _quick = new("--quick") { Description = "A tiny run (for tests): 1 s cases, 4 clients, small counts; options given still count." };
 
     private readonly Option<bool> _json = BenchOptions.Json();
@@ -75,6 +94,11 @@ internal sealed class BenchBallotsCommand : Command
         Add(_maxBallots);
         Add(_activationBallots);
         Add(_activationRuns);
+        _stores.AcceptOnlyFromAmong("sqlite", "postgres");
+        Add(_stores);
+        _snapshotEvery.Validators.Add(r => BenchOptions.InRange(r, 1, int.MaxValue));
+        Add(_snapshotEvery);
+        Add(_profile);
         Add(_quick);
         Add(_json);
         SetAction(Execute);
@@ -116,6 +140,11 @@ internal sealed class BenchBallotsCommand : Command
             Pick(_maxBallots, Quick.MaxBallots),
             Pick(_activationBallots, Quick.ActivationBallots),
             Pick(_activationRuns, Quick.ActivationRuns),
-            quick ? Quick.SnapshotEvery : NeighbourhoodGrain.DefaultSnapshotEvery);
+            parse.GetResult(_snapshotEvery) is { Implicit: false } ? parse.GetValue(_snapshotEvery)
+                : quick ? Quick.SnapshotEvery : NeighbourhoodGrain.DefaultSnapshotEvery)
+        {
+            Stores = [.. parse.GetValue(_stores)!.Distinct()],
+            Profile = parse.GetValue(_profile),
+        };
     }
 }

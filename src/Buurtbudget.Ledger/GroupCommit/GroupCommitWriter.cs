@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,24 +11,32 @@ namespace Buurtbudget.Ledger.GroupCommit;
 /// durable commit is shared by everyone who arrived meanwhile.
 /// </summary>
 /// <remarks>
-/// One reader in FIFO order means appends to a stream reach the store in the order they were made: a caller may
+/// <para>One reader in FIFO order means appends to a stream reach the store in the order they were made: a caller may
 /// pipeline an append that expects the head of an earlier one still in flight, and if the earlier one fails the
-/// later one conflicts instead of forking the chain.
+/// later one conflicts instead of forking the chain.</para>
+/// <para>The loop runs on its own thread, not on the thread pool, and stores commit synchronously on it. Every
+/// ballot waits for this one loop, so it must not wait in the pool's queue behind request work: profiles of the
+/// server under load showed each commit cycle stretched by the continuations it queued there (and SQLite's
+/// synchronous commit held a pool thread for the whole fsync). A store that returns an unfinished task still
+/// works; the thread then blocks on it.</para>
 /// </remarks>
 public sealed partial class GroupCommitWriter : IAsyncDisposable
 {
     public const int DefaultMaxBatchSize = 256;
 
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly object _gate = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<PendingAppend> _pending = [];
+    private bool _completed;
 
     private readonly IBatchStore _store;
     private readonly ILogger _logger;
-    private readonly Task _loop;
     private long _appends;
     private long _commits;
     private long _conflicts;
     private long _failedBatches;
+    private long _commitTicks;
+    private long _longestCommitTicks;
 
     public GroupCommitWriter(IBatchStore store, int maxBatchSize = DefaultMaxBatchSize, ILogger? logger = null)
     {
@@ -37,7 +45,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         _store = store;
         MaxBatchSize = maxBatchSize;
         _logger = logger ?? NullLogger.Instance;
-        _loop = Task.Run(RunAsync);
+        new Thread(Run) { IsBackground = true, Name = "ledger group commit" }.Start();
     }
 
     public int MaxBatchSize { get; }
@@ -47,6 +55,14 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         Interlocked.Read(ref _commits),
         Interlocked.Read(ref _conflicts),
         Interlocked.Read(ref _failedBatches));
+
+    /// <summary>Wall-clock time the loop has spent inside the store's commits: divided by the elapsed time it says how
+    /// busy the single writer is (near 1 means batches queue behind it).</summary>
+    public TimeSpan TimeInCommits => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks));
+
+    /// <summary>The longest single commit since the last call, then starts over (for profiles: a long commit is a stall
+    /// every append queued behind it shares).</summary>
+    public TimeSpan TakeLongestCommit() => Stopwatch.GetElapsedTime(0, Interlocked.Exchange(ref _longestCommitTicks, 0));
 
     /// <summary>
     /// Queues an append. <paramref name="cancellationToken"/> is honoured only until the append is queued: after
@@ -72,40 +88,66 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
 
         var pending = new PendingAppend(streamId, expected, ChainHash.Chain(streamId, expected, entries));
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            _pending.Add(pending);
+            if (_pending.Count == 1)
+            {
+                // The loop sleeps only when it found nothing, so only the first append after that must wake it.
+                Monitor.Pulse(_gate);
+            }
+        }
 
         return pending.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
+        var taken = new List<PendingAppend>(MaxBatchSize);
         var batch = new List<PendingAppend>(MaxBatchSize);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
+            lock (_gate)
             {
-                batch.Add(pending);
+                while (_pending.Count == 0 && !_completed)
+                {
+                    Monitor.Wait(_gate);
+                }
+                if (_pending.Count == 0)
+                {
+                    break;
+                }
+                // Swap lists so appenders never wait for a commit, only for this swap.
+                (taken, _pending) = (_pending, taken);
             }
 
-            await CommitAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+            for (int start = 0; start < taken.Count; start += MaxBatchSize)
+            {
+                batch.AddRange(taken.Skip(start).Take(MaxBatchSize));
+                Commit(batch);
+                batch.Clear();
+            }
+            taken.Clear();
         }
+        _stopped.TrySetResult();
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private void Commit(List<PendingAppend> batch)
     {
         Interlocked.Add(ref _appends, batch.Count);
         IReadOnlyList<AppendOutcome> outcomes;
+        long started = Stopwatch.GetTimestamp();
         try
         {
             // Never cancelled: once a batch is handed to the store its outcome must be learned, not abandoned.
-            outcomes = await _store.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            outcomes = _store.CommitBatchAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
         }
 #pragma warning disable CA1031 // Any store failure must reach the callers as "unavailable", never crash the loop.
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            Took(Stopwatch.GetTimestamp() - started);
             Interlocked.Increment(ref _failedBatches);
             LogBatchFailed(_logger, batch.Count, e);
             var unavailable = new LedgerUnavailableException(
@@ -118,6 +160,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        Took(Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _commits);
         for (int i = 0; i < batch.Count; i++)
         {
@@ -130,11 +173,25 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    private void Took(long ticks)
+    {
+        Interlocked.Add(ref _commitTicks, ticks);
+        // Only this loop writes it (the reader only resets it), so a plain compare is enough.
+        if (ticks > Interlocked.Read(ref _longestCommitTicks))
+        {
+            Interlocked.Exchange(ref _longestCommitTicks, ticks);
+        }
+    }
+
     /// <summary>Stops taking appends and waits until everything already queued has been committed or failed.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.Pulse(_gate);
+        }
+        await _stopped.Task.ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "A ledger batch of {Count} appends failed; every append in it is reported unavailable")]

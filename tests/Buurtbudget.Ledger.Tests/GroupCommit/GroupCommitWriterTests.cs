@@ -20,9 +20,13 @@ public sealed class GroupCommitWriterTests
 
         public List<int> BatchSizes { get; } = [];
 
+        /// <summary>Whether each batch was committed on a thread-pool thread.</summary>
+        public List<bool> OnPoolThread { get; } = [];
+
         public async Task<IReadOnlyList<AppendOutcome>> CommitBatchAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
         {
             BatchSizes.Add(batch.Count);
+            OnPoolThread.Add(Thread.CurrentThread.IsThreadPoolThread);
             Entered.TrySetResult();
             await Release.Task;
             if (BatchSizes.Count == FailBatch)
@@ -84,5 +88,36 @@ public sealed class GroupCommitWriterTests
         Assert.Throws<ArgumentException>(() => { _ = writer.AppendAsync("s", StreamHead.Empty, []); });
         await Assert.ThrowsAsync<LedgerConflictException>(() => writer.AppendAsync("s", impossible, Events.Ballots(1)));
         Assert.Empty(store.BatchSizes);
+    }
+
+    [Fact]
+    public async Task Batches_are_committed_on_the_writers_own_thread_not_in_the_thread_pool_queue()
+    {
+        // Every ballot waits for this one loop; on the pool it would queue behind request work once per commit.
+        var store = new GatedStore();
+        store.Release.SetResult();
+        await using var writer = new GroupCommitWriter(store);
+        var first = await writer.AppendAsync("a", StreamHead.Empty, Events.Ballots(1));
+        var second = await writer.AppendAsync("a", first[^1].Head, Events.Ballots(2));
+
+        Assert.Equal(2, second[^1].Version);
+        Assert.Equal([false, false], store.OnPoolThread);
+    }
+
+    [Fact]
+    public async Task Disposing_commits_everything_already_queued_then_refuses_new_appends()
+    {
+        var store = new GatedStore();
+        var writer = new GroupCommitWriter(store, maxBatchSize: 2);
+        var first = writer.AppendAsync("a", StreamHead.Empty, Events.Ballots(0));
+        await store.Entered.Task;
+        var queued = Enumerable.Range(0, 3).Select(i => writer.AppendAsync($"s{i}", StreamHead.Empty, Events.Ballots(i))).ToArray();
+        var disposing = writer.DisposeAsync();
+        store.Release.SetResult();
+        await disposing;
+
+        await Task.WhenAll([first, .. queued]);
+        Assert.Equal([1, 2, 1], store.BatchSizes);
+        Assert.Throws<ObjectDisposedException>(() => { _ = writer.AppendAsync("b", StreamHead.Empty, Events.Ballots(1)); });
     }
 }

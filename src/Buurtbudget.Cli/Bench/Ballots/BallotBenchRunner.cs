@@ -26,8 +26,14 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
     public async Task<(IReadOnlyList<LedgerBenchResult>, IReadOnlyList<BallotLatencyResult>, IReadOnlyList<ActivationResult>)> RunAsync()
     {
         using var folder = new TempDirectory("buurtbudget-bench-ballots-");
-        await RunSqliteAsync(folder).ConfigureAwait(false);
-        await RunPostgresAsync(folder).ConfigureAwait(false);
+        if (settings.Stores.Contains("sqlite"))
+        {
+            await RunSqliteAsync(folder).ConfigureAwait(false);
+        }
+        if (settings.Stores.Contains("postgres"))
+        {
+            await RunPostgresAsync(folder).ConfigureAwait(false);
+        }
         return (_throughput, _latency, _activation);
     }
 
@@ -36,7 +42,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
         var ledger = SqliteEventLedger.Open(folder.File("ballots.db"));
         await using (ledger.ConfigureAwait(false))
         {
-            await BallotCasesAsync("SQLite", ledger, () => ledger.Counters.Commits).ConfigureAwait(false);
+            await BallotCasesAsync("SQLite", ledger, () => ledger.Counters.Commits, () => ledger.TimeInCommits, ledger.TakeLongestCommit).ConfigureAwait(false);
             _throughput.Add(await _baselines.SqliteInsertPerCommitAsync(folder).ConfigureAwait(false));
             await ActivationAsync("SQLite", ledger).ConfigureAwait(false);
         }
@@ -53,7 +59,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
                 var ledger = new PostgresEventLedger(dataSource);
                 await using (ledger.ConfigureAwait(false))
                 {
-                    await BallotCasesAsync("PostgreSQL", ledger, () => ledger.Counters.Commits).ConfigureAwait(false);
+                    await BallotCasesAsync("PostgreSQL", ledger, () => ledger.Counters.Commits, () => ledger.TimeInCommits, ledger.TakeLongestCommit).ConfigureAwait(false);
                     _throughput.AddRange(await _baselines.PostgresAsync(database, settings.Clients, folder).ConfigureAwait(false));
                     await ActivationAsync("PostgreSQL", ledger).ConfigureAwait(false);
                 }
@@ -62,8 +68,12 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
     }
 
     /// <summary>Per neighbourhood count: the closed loop (peak), then the open loop at half of that peak.</summary>
-    private async Task BallotCasesAsync(string store, IEventLedger ledger, Func<long> commits)
+    private async Task BallotCasesAsync(string store, IEventLedger ledger, Func<long> commits, Func<TimeSpan> timeInCommits, Func<TimeSpan> longestCommit)
     {
+        if (settings.Profile)
+        {
+            ledger = new ProbedLedger(ledger);
+        }
         foreach (var neighbourhoods in settings.Neighbourhoods)
         {
             var name = neighbourhoods == 1 ? "ballots through the grain, 1 neighbourhood" : $"ballots through the grain, {neighbourhoods} neighbourhoods";
@@ -82,12 +92,42 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
                 long census = Math.Min(settings.MaxBallots, (long)Math.Ceiling(half * settings.PerCase.TotalSeconds) + 1);
                 var open = await BallotScenario.SetUpAsync(runtime, $"open-{neighbourhoods}", neighbourhoods, census).ConfigureAwait(false);
                 progress.WriteLine($"{Tool}: {store}: {name}, open loop at {half:0} ballots/s for {settings.PerCase.TotalSeconds:0.#} s");
-                var steady = await OpenLoop.RunAsync(half, settings.PerCase, census, open.CastNextAsync).ConfigureAwait(false);
+                var steady = settings.Profile
+                    ? await ProfiledOpenLoopAsync($"{store}: {name}", half, census, open, commits, timeInCommits, longestCommit).ConfigureAwait(false)
+                    : await OpenLoop.RunAsync(half, settings.PerCase, census, _ => open.CastNextAsync()).ConfigureAwait(false);
                 await CheckCountedAsync(open, steady.Operations).ConfigureAwait(false);
                 _latency.Add(new BallotLatencyResult(store, neighbourhoods, "half of peak: open loop", half,
                     steady.Operations, steady.Seconds, steady.P50Ms, steady.P99Ms));
             }
         }
+    }
+
+    private async Task<OpenLoop.Outcome> ProfiledOpenLoopAsync(
+        string name, double perSecond, long census, BallotScenario open, Func<long> commits, Func<TimeSpan> timeInCommits, Func<TimeSpan> longestCommit)
+    {
+        var traces = new System.Collections.Concurrent.ConcurrentQueue<BallotTrace>();
+        long commitsBefore = commits();
+        var busyBefore = timeInCommits();
+        longestCommit();
+        using var sampler = new RuntimeSampler();
+        var outcome = await OpenLoop.RunAsync(perSecond, settings.PerCase, census, async scheduled =>
+        {
+            var trace = new BallotTrace(scheduled) { Started = BallotTrace.Now };
+            BallotTrace.Current = trace;
+            traces.Enqueue(trace);
+            await open.CastNextAsync().ConfigureAwait(false);
+            trace.Returned = BallotTrace.Now;
+        }).ConfigureAwait(false);
+        var machine = sampler.Stop();
+        var allocated = sampler.Allocated;
+        long batches = commits() - commitsBefore;
+        var busy = timeInCommits() - busyBefore;
+        progress.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Tool}: profile of {name}, open loop at {perSecond:0}/s: p50 {outcome.P50Ms:0.00} ms, p99 {outcome.P99Ms:0.00} ms\n  "
+            + $"writer: {batches} commits, {outcome.Operations / (double)Math.Max(1, batches):0.0} ballots per commit, "
+            + $"mean commit {busy.TotalMilliseconds / Math.Max(1, batches):0.00} ms, longest {longestCommit().TotalMilliseconds:0.0} ms, busy {busy.TotalSeconds / outcome.Seconds:P0} of the time; {allocated / (double)outcome.Operations / 1024:0.0} KB allocated per ballot\n  "
+            + $"{machine}\n  {PathProfile.Describe(traces)}"));
+        return outcome;
     }
 
     private async Task ActivationAsync(string store, IEventLedger ledger)

@@ -14,4 +14,12 @@ internal sealed record BallotBenchSettings(
     int MaxBallots,
     int ActivationBallots,
     int ActivationRuns,
-    int SnapshotEvery);
+    int SnapshotEvery)
+{
+    /// <summary>Which stores to run: "sqlite", "postgres" or both (the default).</summary>
+    public IReadOnlyList<string> Stores { get; init; } = ["sqlite", "postgres"];
+
+    /// <summary>Profile the open-loop cases: stages of every ballot, the thread pool, GC and the writer's busy time
+    /// (printed with the progress lines; the stamps cost a little time of their own).</summary>
+    public bool Profile { get; init; }
+}

@@ -12,7 +12,7 @@ internal static class OpenLoop
 {
     public sealed record Outcome(long Operations, double Seconds, double P50Ms, double P99Ms);
 
-    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, long maxOperations, Func<Task> operation)
+    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, long maxOperations, Func<long, Task> operation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         long count = Math.Min(maxOperations, Math.Max(1, (long)(perSecond * duration.TotalSeconds)));
@@ -34,7 +34,7 @@ internal static class OpenLoop
             // On the thread pool, as a server request would be: the schedule never waits for a call's synchronous part.
             inFlight[i] = Task.Run(async () =>
             {
-                await operation().ConfigureAwait(false);
+                await operation(scheduled).ConfigureAwait(false);
                 latencies[index] = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
             });
         }
