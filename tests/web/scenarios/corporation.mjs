@@ -6,7 +6,7 @@
 import { actor, apiCall, assert, assertNoTroubles, baseUrl, idpIssuer, launch, signInWithProvider, step } from "../lib/stack.mjs";
 import {
   addNeighbourhood, advancePhase, closeVoting, enterPaperBallot, generateVotingCodes, grantRole, openStaffHome, openVoting,
-  registerCorporation, revokeRole, reviewProposal, runSimulation, setUpCycle, updateImplementation,
+  importCycle, registerCorporation, revokeRole, reviewProposal, runSimulation, setUpCycle, updateImplementation,
 } from "../steps/corporation.mjs";
 
 const n = "zuid", c = "2026";
@@ -117,6 +117,23 @@ try {
     const results = await apiCall(admin.page, "GET", `${cycle}/results`);
     const title = (await apiCall(admin.page, "GET", cycle)).projects.find((p) => results.selected.includes(p.id)).title;
     await updateImplementation(admin.page, n, c, title, "Bezig", "De bestelling is geplaatst.");
+  });
+
+  await step("the administrator starts a round from last year's Pabulib file; a broken file is refused with its line", async () => {
+    const file = [
+      "META", "key;value", "description;Oud-Zuid 2026", "country;Netherlands", "unit;Oud-Zuid", "instance;2026", "num_projects;3",
+      "num_votes;2", "budget;50000", "vote_type;approval", "rule;greedy",
+      "PROJECTS", "project_id;cost;name", "1;20000;Bankjes", "2;30000;Bomen", "3;15000;Moestuin",
+      "VOTES", "voter_id;vote", "1;1,2", "2;2,3", "",
+    ].join("\n");
+    await importCycle(admin.page, n, {
+      cycleId: "vorig-jaar",
+      broken: { text: file.replace("2;30000;Bomen", "2;dertig;Bomen"), line: 15 },
+      file: { text: file, title: "Oud-Zuid 2026" },
+    });
+    const imported = await apiCall(admin.page, "GET", `/api/neighbourhoods/${n}/cycles/vorig-jaar/administration`);
+    assert.equal(imported.cycle.budgetCents, 5_000_000);
+    assert.equal(imported.cycle.phase, "Draft");
   });
 
   assertNoTroubles(operator, admin, moritz, mila, ...residents);

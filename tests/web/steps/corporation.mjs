@@ -334,3 +334,27 @@ export async function updateImplementation(page, n, c, title, status, note) {
   await expectAccessible(page, "implementation page after an update");
   await screenshot(page, "staff-implementation");
 }
+
+/**
+ * A new round from a Pabulib file on the new-round page: a broken file is refused whole with its line number,
+ * next to the form, and nothing is made; a good one becomes a draft round with the file's budget and projects.
+ */
+export async function importCycle(page, n, { cycleId, broken, file }) {
+  await page.goto(`/staff/neighbourhoods/${encodeURIComponent(n)}/new-cycle`);
+  await page.getByLabel(words("Met een Pabulib-bestand", "With a Pabulib file")).check();
+  const form = page.locator("form", { has: page.locator("#import-file") });
+  await form.locator("#import-id").fill(cycleId);
+  await form.locator("#import-file").setInputFiles({ name: "broken.pb", mimeType: "text/plain", buffer: Buffer.from(broken.text) });
+  await form.getByRole("button", { name: words("Bestand importeren", "Import the file") }).click();
+  const problem = form.locator("#import-problem");
+  await problem.getByText(`line ${broken.line}`, { exact: false }).waitFor();
+  await expectAccessible(page, "new round: a broken Pabulib file refused");
+  const nothing = await page.request.get(`/api/neighbourhoods/${encodeURIComponent(n)}/cycles/${encodeURIComponent(cycleId)}/administration`);
+  assert.equal(nothing.status(), 404, "a refused file made a round");
+
+  await form.locator("#import-file").setInputFiles({ name: "good.pb", mimeType: "text/plain", buffer: Buffer.from(file.text) });
+  await form.getByRole("button", { name: words("Bestand importeren", "Import the file") }).click();
+  await page.waitForURL((url) => url.pathname === cycleAddress(n, cycleId));
+  await heading(page, new RegExp(escape(file.title)));
+  await expectAccessible(page, "a round imported from a Pabulib file");
+}

@@ -10,6 +10,8 @@ import { Field } from "../../components/Field";
 import { Page } from "../../components/Page";
 import { ProblemMessage } from "../../components/Problem";
 import { formatMoney, t } from "../../i18n/i18n";
+import { ChoiceGroup } from "./ChoiceGroup";
+import { ImportCycleForm } from "./ImportCycleForm";
 import { validId } from "./ids";
 import { parseEuros } from "./money";
 import { ProposalRulesForm } from "./ProposalRulesForm";
@@ -19,6 +21,9 @@ import { useAction } from "./useAction";
 
 type Step = "create" | "rules" | "open";
 const steps: Step[] = ["create", "rules", "open"];
+/** An empty round, or one made from a Pabulib file (its budget and projects). */
+type Start = "empty" | "file";
+const starts: Start[] = ["empty", "file"];
 
 export function NewCyclePage({ n }: { n: string }) {
   return <StaffGate title={t("corporation.newCycle.title")}>{() => <Wizard n={n} />}</StaffGate>;
@@ -27,6 +32,7 @@ export function NewCyclePage({ n }: { n: string }) {
 function Wizard({ n }: { n: string }) {
   const neighbourhood = useLoad((signal) => api.get<PublicNeighbourhood>(paths.neighbourhood(n), { signal }), [n]);
   const [step, setStep] = useState<Step>("create");
+  const [start, setStart] = useState<Start>("empty");
   const [cycle, setCycle] = useState<CycleAdministration | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -46,13 +52,21 @@ function Wizard({ n }: { n: string }) {
         {t(`corporation.newCycle.step.${step}`)}
       </h2>
       {step === "create" && (
-        <CreateForm
-          n={n}
-          onCreated={(created) => {
-            setCycle(created);
-            setStep("rules");
-          }}
-        />
+        <>
+          <ChoiceGroup id="cycle-start" legend={t("corporation.newCycle.start")} options={starts} value={start} onChange={setStart}
+            label={(s) => t(`corporation.newCycle.start.${s}`)} />
+          {start === "empty" ? (
+            <CreateForm
+              n={n}
+              onCreated={(created) => {
+                setCycle(created);
+                setStep("rules");
+              }}
+            />
+          ) : (
+            <ImportCycleForm n={n} />
+          )}
+        </>
       )}
       {step === "rules" && cycle && (
         <>
