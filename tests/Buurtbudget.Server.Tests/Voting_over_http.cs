@@ -71,6 +71,18 @@ public sealed class Voting_over_http(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Idempotency_keys_of_paper_ballots_are_refused_online_and_nothing_is_cast()
+    {
+        var voter = await SignedIn();
+
+        var refused = await voter.SendAsync(Post($"/api/neighbourhoods/oost/cycles/{Cycle}/ballots", Ballot("bankjes"), "paper:0123"));
+
+        var problem = await Problem(refused, HttpStatusCode.BadRequest);
+        Assert.Equal("idempotency-key-reserved", problem.GetProperty("code").GetString());
+        Assert.Equal(0, (await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").GetCycleAsync(Cycle)).Tally!.Turnout);
+    }
+
+    [Fact]
     public async Task Every_problem_carries_a_code_made_from_its_title_so_a_front_end_can_say_it_in_its_own_language()
     {
         var stranger = _app.Browser("10.0.0.9");

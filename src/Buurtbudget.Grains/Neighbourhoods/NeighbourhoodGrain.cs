@@ -130,7 +130,12 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             throw new BudgetCycleException(CycleProblem.InvalidBallot,
                 string.Join(" ", validation.Problems.Select(p => p.Message)), validation.Problems);
         }
-        bool replacing = cycle.CurrentBallotOf(slot) is not null;
+        var current = cycle.CurrentBallotOf(slot);
+        bool replacing = current is not null;
+        // Paper ballots close the household's code right after they are cast; this keeps them final even when the
+        // server stopped in between, before the code was closed.
+        Require(current is null || current.Request != BallotSecrecy.RequestOf(slot, PaperBallotKey.For(slot)), CycleProblem.AlreadyVoted,
+            $"Your household's paper ballot for '{cycle.Title}' was counted; it cannot be replaced online.");
         Require(!replacing || manifest.Revote == RevotePolicy.LastBallotCounts, CycleProblem.AlreadyVoted,
             $"You already voted in '{cycle.Title}', and in this vote the first ballot is final.");
 

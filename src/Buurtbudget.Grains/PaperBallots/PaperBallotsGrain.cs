@@ -67,7 +67,7 @@ public sealed class PaperBallotsGrain : IPaperBallotsGrain, IGrainBase
             throw new BudgetCycleException(CycleProblem.InvalidCommand,
                 "The two entries of this paper ballot differ. Look at the paper ballot again; the first entry still waits for a matching one.");
         }
-        var cast = await neighbourhood.CastBallotAsync(new CastBallotRequest(cycleId, signIn.VoterKey, "paper:" + slot, command.Ballot));
+        var cast = await neighbourhood.CastBallotAsync(new CastBallotRequest(cycleId, signIn.VoterKey, PaperBallotKey.For(slot), command.Ballot));
         return await ConfirmAsync(slot, command, codes, cast.Receipt);
     }
 

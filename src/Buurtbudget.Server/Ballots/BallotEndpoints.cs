@@ -45,6 +45,12 @@ internal static class BallotEndpoints
             return TypedResults.Problem($"Send a unique {IdempotencyHeader} header (at most 200 characters) with every new ballot, and the same one when retrying.",
                 statusCode: 400, title: $"{IdempotencyHeader} missing");
         }
+        if (idempotencyKey.StartsWith(Grains.Neighbourhoods.PaperBallotKey.Prefix, StringComparison.Ordinal))
+        {
+            // Paper ballots are cast under these keys, and the ballot box keeps them final.
+            return TypedResults.Problem($"{IdempotencyHeader} values that start with '{Grains.Neighbourhoods.PaperBallotKey.Prefix}' are kept for paper ballots; choose another.",
+                statusCode: 400, title: $"{IdempotencyHeader} reserved");
+        }
         if (ballot.Entries is not { } entries || entries.Any(e => string.IsNullOrEmpty(e.ProjectId)) || entries.Length > 1000)
         {
             return TypedResults.Problem("A ballot is a list of entries, each with a projectId and a value.", statusCode: 400, title: "The ballot could not be read");

@@ -14,6 +14,7 @@ public sealed class Paper_ballots : IAsyncLifetime
     private static readonly StaffMember Mila = new("https://login.ymere.test", "mila");
 
     private readonly TempDirectory _folder = new();
+    private readonly BallotSecrecy _secrecy = BallotSecrecy.CreateRandom();
     private ServerNode _node = null!;
     private IssuedCodes _codes = null!;
 
@@ -21,7 +22,7 @@ public sealed class Paper_ballots : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _node = ServerNode.OnSqlite(_folder.File("ledger.db"), BallotSecrecy.CreateRandom());
+        _node = ServerNode.OnSqlite(_folder.File("ledger.db"), _secrecy);
         await Votes.OpenAsync(_node.Neighbourhood("zuid"), []);
         _codes = await _node.Codes("zuid").IssueAsync(new IssueCodes(Votes.Cycle, ["Dorpsstraat 1", "Dorpsstraat 3"]));
     }
@@ -77,6 +78,27 @@ public sealed class Paper_ballots : IAsyncLifetime
         Assert.Equal(CycleProblem.InvalidCommand, paperAgain.Problem);
         Assert.Null(await _node.Codes("zuid").SignInAsync(_codes.Codes[0].Code));
         Assert.Equal(2, (await _node.Neighbourhood("zuid").GetCycleAsync(Votes.Cycle)).Tally!.Turnout);
+    }
+
+    [Fact]
+    public async Task A_counted_paper_ballot_stays_final_when_the_server_stopped_before_the_code_was_closed()
+    {
+        // What the paper-ballot grain does when the second entry matches, up to the moment the server stops: the
+        // ballot is cast with the paper key, and the code is not closed yet.
+        var household = (await _node.Codes("zuid").SignInAsync(_codes.Codes[0].Code))!;
+        string slot = _secrecy.SlotOf("zuid", Votes.Cycle, household.VoterKey);
+        await _node.Neighbourhood("zuid").CastBallotAsync(new CastBallotRequest(Votes.Cycle, household.VoterKey, PaperBallotKey.For(slot), CastBallot.OfMarks("bomen")));
+
+        var online = await Assert.ThrowsAsync<BudgetCycleException>(() => _node.Neighbourhood("zuid").CastBallotAsync(
+            new CastBallotRequest(Votes.Cycle, household.VoterKey, "online-1", CastBallot.OfMarks("bankjes"))));
+        var next = (await _node.Codes("zuid").SignInAsync(_codes.Codes[1].Code))!;
+        var neighbour = await _node.Neighbourhood("zuid").CastBallotAsync(new CastBallotRequest(Votes.Cycle, next.VoterKey, "online-2", CastBallot.OfMarks("bankjes")));
+        var again = await _node.Neighbourhood("zuid").CastBallotAsync(new CastBallotRequest(Votes.Cycle, next.VoterKey, "online-3", CastBallot.OfMarks("bomen")));
+
+        Assert.Equal(CycleProblem.AlreadyVoted, online.Problem);
+        Assert.Equal("bomen", (await _node.Neighbourhood("zuid").GetMyBallotAsync(Votes.Cycle, household.VoterKey))!.Ballot.Entries.Single().ProjectId);
+        Assert.True(again.ReplacedEarlierBallot); // online ballots still replace each other in this vote
+        Assert.False(neighbour.ReplacedEarlierBallot);
     }
 
     [Fact]
