@@ -31,3 +31,9 @@ internal sealed class EqualSharesRun
     /// <summary>Number of rational voter-budget classes the run created; a cost indicator for benchmarks.</summary>
     public int ClassCount { get; init; }
 }
+
+/// <summary>A run of <see cref="EqualSharesInDoubles"/>: what it bought, and for every round an upper bound of the exact
+/// price, which is all a later proof needs (see <see cref="EqualSharesInDoubles.TryConfirm"/>).</summary>
+/// <param name="Selected">Free projects first, then the rounds' purchases in order.</param>
+/// <param name="Proven">For a run made by TryConfirm: every endowment from the earlier run's up to this one buys the same.</param>
+internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<double> PriceCeilings, bool Proven);
