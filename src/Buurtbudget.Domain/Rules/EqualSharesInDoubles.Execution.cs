@@ -45,6 +45,7 @@ internal sealed partial class EqualSharesInDoubles
             var selected = new List<int>(_e._free);
             var rounds = new List<int>();
             var ceilings = new List<double>();
+            var allRich = new List<bool>();
             var proving = earlier is not null;
             while (true)
             {
@@ -53,7 +54,7 @@ internal sealed partial class EqualSharesInDoubles
                 if (proving && rounds.Count < earlier!.Rounds.Count)
                 {
                     best = earlier.Rounds[rounds.Count];
-                    var verdict = Follow(best, earlier.PriceCeilings[rounds.Count], out price);
+                    var verdict = Follow(best, earlier.PriceCeilings[rounds.Count], earlier.AllRich[rounds.Count], out price);
                     if (verdict == Verdict.Unclear)
                     {
                         return null;
@@ -83,7 +84,7 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (best < 0)
                 {
-                    return new DoublesRun(selected, rounds, ceilings, proving);
+                    return new DoublesRun(selected, rounds, ceilings, allRich, proving);
                 }
 
                 Pay(best, price);
@@ -91,6 +92,7 @@ internal sealed partial class EqualSharesInDoubles
                 selected.Add(best);
                 rounds.Add(best);
                 ceilings.Add(price.High);
+                allRich.Add(price.AllRich);
             }
         }
 
@@ -99,8 +101,14 @@ internal sealed partial class EqualSharesInDoubles
         /// <paramref name="project"/> cost at the earlier endowment), and then <paramref name="project"/> is priced here.
         /// Returns <see cref="Verdict.Unaffordable"/> when some competitor is not clearly dearer (the proof fails, and
         /// nothing has changed yet: the caller chooses this round as an ordinary run would).
+        /// <para>
+        /// A competitor exactly as cheap is no exception: two projects nobody runs short for cost exactly their cost
+        /// over their total utility, at every larger endowment too, so when <paramref name="project"/> was such a
+        /// project (<paramref name="exact"/>), a competitor that is one as well is compared exactly, tie-break
+        /// included; at smaller endowments it can only be dearer.
+        /// </para>
         /// </summary>
-        private Verdict Follow(int project, double ceiling, out Price price)
+        private Verdict Follow(int project, double ceiling, bool exact, out Price price)
         {
             price = default;
             var queue = _w.Queue;
@@ -126,6 +134,21 @@ internal sealed partial class EqualSharesInDoubles
                 if (test == Comparison.Unaffordable)
                 {
                     continue;
+                }
+
+                if (test == Comparison.Undecided && exact)
+                {
+                    var competitor = Evaluate(c, bound, out var priceC);
+                    if (competitor == Verdict.Unaffordable)
+                    {
+                        continue;
+                    }
+
+                    if (competitor == Verdict.Priced && (priceC.Low > ceiling || (priceC.AllRich && Beats(project, c))))
+                    {
+                        Defer(c, priceC.Low);
+                        continue;
+                    }
                 }
 
                 if (test == Comparison.Undecided)
@@ -264,13 +287,14 @@ internal sealed partial class EqualSharesInDoubles
                 return false;
             }
 
-            if (pa.AllRich && pb.AllRich)
-            {
-                var cmp = _e._allRichPrice[a].CompareTo(_e._allRichPrice[b]);
-                return cmp < 0 || (cmp == 0 && _e._tieRank[a] < _e._tieRank[b]);
-            }
+            return pa.AllRich && pb.AllRich ? Beats(a, b) : null;
+        }
 
-            return null;
+        /// <summary>Does <paramref name="a"/> win against <paramref name="b"/> when nobody runs short for either.</summary>
+        private bool Beats(int a, int b)
+        {
+            var cmp = _e._allRichPrice[a].CompareTo(_e._allRichPrice[b]);
+            return cmp < 0 || (cmp == 0 && _e._tieRank[a] < _e._tieRank[b]);
         }
 
         private enum Comparison
@@ -280,15 +304,15 @@ internal sealed partial class EqualSharesInDoubles
             Undecided,
         }
 
-        /// <summary>
-        /// One pass over the supporters of <paramref name="c"/>: what they can pay at price <paramref name="high"/>
-        /// (the most the best project can cost) and all their money. If even at that price they pay less than the
-        /// cost, their own price is higher: the project loses this round, and <paramref name="high"/> is a lower bound
-        /// of its price from now on.
-        /// </summary>
         /// <summary>Bound on the error of a sum of <paramref name="count"/> budgets (before its own rounding).</summary>
         private double SumError(int count) => Math.Min(count * _delta, _errorSum);
 
+        /// <summary>
+        /// One pass over the supporters of <paramref name="c"/>: what they can pay at price <paramref name="high"/>
+        /// (the most the best project can cost) and all their money. If even at that price they pay less than the
+        /// cost, their own price is higher: the project loses this round, and <paramref name="lowerBound"/> is a lower
+        /// bound of its price from now on.
+        /// </summary>
         private Comparison Test(int c, double high, out double lowerBound)
         {
             lowerBound = high;

@@ -35,5 +35,8 @@ internal sealed class EqualSharesRun
 /// <summary>A run of <see cref="EqualSharesInDoubles"/>: what it bought, and for every round an upper bound of the exact
 /// price, which is all a later proof needs (see <see cref="EqualSharesInDoubles.TryConfirm"/>).</summary>
 /// <param name="Selected">Free projects first, then the rounds' purchases in order.</param>
+/// <param name="AllRich">Per round: nobody paid all they had, so the exact price is the project's cost over its total
+/// utility, at this endowment and every larger one (ties with such prices are decided exactly).</param>
 /// <param name="Proven">For a run made by TryConfirm: every endowment from the earlier run's up to this one buys the same.</param>
-internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<double> PriceCeilings, bool Proven);
+internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<double> PriceCeilings, List<bool> AllRich,
+    bool Proven);
