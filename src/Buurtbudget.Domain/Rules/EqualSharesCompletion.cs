@@ -140,7 +140,7 @@ internal static class EqualSharesCompletion
         // Price ceilings for later proofs: the exact prices rounded up (a double is within 2⁻⁵² of its fraction).
         return new DoublesRun(exact.Selected, [.. exact.Rounds.Select(r => r.Project)],
             [.. exact.Rounds.Select(r => r.PricePerUtility.ToDouble() * (1 + 1e-15))],
-            [.. exact.Rounds.Select(r => r.SupportersPayingAll == 0)], Proven: false);
+            [.. exact.Rounds.Select(r => r.SupportersPayingAll == 0)], Proven: false, endowment, DearerEvidence.None);
     }
 
     private static Rational TotalCost(SupportProfile profile, List<int> selected)

@@ -10,6 +10,13 @@ internal sealed partial class EqualSharesInDoubles
         private readonly Workspace _w;
         private readonly double[] _budget;
         private readonly double _endowment;
+        private readonly Rational _exactEndowment;
+        private readonly DoublesRun? _earlier;
+
+        // What all voters together have more than in the earlier run, in any round both reach with the same purchases,
+        // rounded up (see DearerEvidence); and what this run proves for the next one.
+        private readonly double _growth;
+        private readonly DearerEvidence _evidence = new();
 
         // Every budget double is within _delta of the exact budget, and the budgets' errors add up to at most
         // _errorSum. Both are needed: when many supporters pay all they have and few pay the price, the errors of the
@@ -18,19 +25,27 @@ internal sealed partial class EqualSharesInDoubles
         private double _delta;
         private double _errorSum;
 
-        public Execution(EqualSharesInDoubles engine, Workspace workspace, double endowment)
+        public Execution(EqualSharesInDoubles engine, Workspace workspace, Rational endowment, DoublesRun? earlier)
         {
             _e = engine;
             _w = workspace;
             _budget = workspace.Budget;
-            _endowment = endowment;
-            Array.Fill(_budget, endowment);
-            _delta = 2 * Unit * endowment; // the endowment's own rounding to a double
+            _exactEndowment = endowment;
+            _earlier = earlier;
+            _endowment = endowment.ToDouble();
+            if (earlier is not null)
+            {
+                _growth = ((endowment - earlier.Endowment) * engine._profile.VoterCount).ToDouble() * (1 + 1e-12);
+            }
+
+            Array.Fill(_budget, _endowment);
+            _delta = 2 * Unit * _endowment; // the endowment's own rounding to a double
             _errorSum = _delta * _budget.Length;
         }
 
-        public DoublesRun? Run(DoublesRun? earlier)
+        public DoublesRun? Run()
         {
+            var earlier = _earlier;
             var queue = _w.Queue;
             var lower = _w.LowerBound;
             var bought = _w.Bought;
@@ -54,7 +69,8 @@ internal sealed partial class EqualSharesInDoubles
                 if (proving && rounds.Count < earlier!.Rounds.Count)
                 {
                     best = earlier.Rounds[rounds.Count];
-                    var verdict = Follow(best, earlier.PriceCeilings[rounds.Count], earlier.AllRich[rounds.Count], out price);
+                    var verdict = Follow(rounds.Count, best, earlier.PriceCeilings[rounds.Count], earlier.AllRich[rounds.Count],
+                        out price);
                     if (verdict == Verdict.Unclear)
                     {
                         return null;
@@ -84,7 +100,7 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (best < 0)
                 {
-                    return new DoublesRun(selected, rounds, ceilings, allRich, proving);
+                    return new DoublesRun(selected, rounds, ceilings, allRich, proving, _exactEndowment, _evidence);
                 }
 
                 Pay(best, price);
@@ -93,6 +109,7 @@ internal sealed partial class EqualSharesInDoubles
                 rounds.Add(best);
                 ceilings.Add(price.High);
                 allRich.Add(price.AllRich);
+                _evidence.EndRound();
             }
         }
 
@@ -108,7 +125,7 @@ internal sealed partial class EqualSharesInDoubles
         /// included; at smaller endowments it can only be dearer.
         /// </para>
         /// </summary>
-        private Verdict Follow(int project, double ceiling, bool exact, out Price price)
+        private Verdict Follow(int round, int project, double ceiling, bool exact, out Price price)
         {
             price = default;
             var queue = _w.Queue;
@@ -117,6 +134,15 @@ internal sealed partial class EqualSharesInDoubles
             var deferred = _w.Deferred;
             deferred.Clear();
             var failed = false;
+            var (evidencePrice, evidenceShortfall) = (_w.EvidencePrice, _w.EvidenceShortfall);
+            var earlier = _earlier!.Evidence;
+            var (from, to) = earlier.Round(round);
+            for (var i = from; i < to; i++)
+            {
+                evidencePrice[earlier.Projects[i]] = earlier.Prices[i];
+                evidenceShortfall[earlier.Projects[i]] = earlier.Shortfalls[i];
+            }
+
             while (queue.TryPeek(out var c, out var bound) && bound <= ceiling)
             {
                 queue.Dequeue();
@@ -127,6 +153,15 @@ internal sealed partial class EqualSharesInDoubles
                         deferred.Add(c); // stays a candidate until it is bought below
                     }
 
+                    continue;
+                }
+
+                // Evidence from the earlier run, still short by more than all voters can have gained since: dearer.
+                var shortfall = evidenceShortfall[c] - _growth;
+                if (evidencePrice[c] >= ceiling && shortfall > 0)
+                {
+                    _evidence.Add(c, evidencePrice[c], shortfall);
+                    Defer(c, evidencePrice[c]);
                     continue;
                 }
 
@@ -164,6 +199,11 @@ internal sealed partial class EqualSharesInDoubles
             foreach (var d in deferred)
             {
                 queue.Enqueue(d, lower[d]);
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                evidencePrice[earlier.Projects[i]] = double.NaN;
             }
 
             if (failed)
@@ -340,9 +380,13 @@ internal sealed partial class EqualSharesInDoubles
             // all they have (counted generously: budgets within every error of the payment count too), so the price
             // is at least this far above the trial price.
             var shortfall = cost - costError - (paying + (payingError * 1.01) + (2 * Unit * paying));
-            if (richUtility > 0 && shortfall > 0)
+            if (shortfall > 0)
             {
-                lowerBound = Math.Max(high, (high + (shortfall / richUtility)) * (1 - (4 * Unit)));
+                _evidence.Add(c, high, shortfall);
+                if (richUtility > 0)
+                {
+                    lowerBound = Math.Max(high, (high + (shortfall / richUtility)) * (1 - (4 * Unit)));
+                }
             }
 
             return Comparison.Dearer;

@@ -133,7 +133,7 @@ internal sealed partial class EqualSharesInDoubles
         var workspace = Interlocked.Exchange(ref _spare, null) ?? new Workspace(_profile);
         try
         {
-            return new Execution(this, workspace, endowment.ToDouble()).Run(earlier);
+            return new Execution(this, workspace, endowment, earlier).Run();
         }
         finally
         {
@@ -157,6 +157,11 @@ internal sealed partial class EqualSharesInDoubles
         public List<int> Deferred { get; } = [];
 
         public bool[] Bought { get; } = new bool[profile.ProjectCount];
+
+        /// <summary>Per project, the earlier run's evidence for the current round: price and shortfall (NaN: none).</summary>
+        public double[] EvidencePrice { get; } = Enumerable.Repeat(double.NaN, profile.ProjectCount).ToArray();
+
+        public double[] EvidenceShortfall { get; } = new double[profile.ProjectCount];
     }
 
     /// <summary>A project's price found by water-filling and confirmed: exact price within [Low, High].</summary>

@@ -151,6 +151,53 @@ public sealed class Equal_Shares_in_doubles
         Assert.True(proven > 50, $"only {proven} stretches proven: the test shows little");
     }
 
+    [Fact]
+    public void A_chain_of_proven_stretches_buys_the_same_at_every_endowment_in_it()
+    {
+        // Each link starts from the run that proved the one before, and reuses what that run showed about projects
+        // that lost a round: the shortfalls it carries forward must stay sound link after link.
+        var proven = 0;
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var election = LargerElection(seed, points: seed % 3 == 0);
+            foreach (var utility in s_utilities)
+            {
+                var engine = SupportProfile.For(election).EngineFor(utility, TieBreak.Pabutools);
+                var start = Rational.Of(election.Budget) / election.VoterCount;
+                var run = engine.InDoubles.TryRun(start);
+                long step = 0;
+                for (var link = 0; link < 12 && run is not null; link++)
+                {
+                    var length = 1 + (link % 4);
+                    var next = engine.InDoubles.TryConfirm(run, start + step + length);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    if (next.Proven)
+                    {
+                        proven++;
+                        for (var s = 1; s <= length; s++)
+                        {
+                            Assert.True(run.Selected.SequenceEqual(engine.Run(start + step + s, record: false).Selected),
+                                $"seed {seed}, {utility}: link {link} proven, differs at step {step + s}");
+                        }
+                    }
+                    else
+                    {
+                        Assert.Equal(engine.Run(start + step + length, record: false).Selected, next.Selected);
+                    }
+
+                    step += length;
+                    run = next;
+                }
+            }
+        }
+
+        Assert.True(proven > 100, $"only {proven} links proven: the test shows little");
+    }
+
     /// <summary>Compares with the exact engine; false if doubles gave up (which is allowed, guessing is not).</summary>
     private static bool AssertSameAsExact(Election election, Utility utility, Rational endowment, string what)
     {
