@@ -14,18 +14,22 @@ namespace Buurtbudget.Domain.Rules;
 /// are known without any budget (cost ÷ total utility) and are compared exactly here.
 /// </para>
 /// <para>
-/// It is 10–20 times cheaper than the exact engine because there is no fraction and no grouping of voters at all:
-/// a project is evaluated with passes over its supporters' budgets, and projects wait in a priority queue ordered by
-/// a lower bound of their price (a price only rises as budgets fall), so most rounds look at a handful of projects.
-/// A project that cannot beat the current best is shown to be so by one pass at the best's price, without finding
-/// its own price. Error bounds follow the textbook model: every operation rounds to nearest, so it errs by at most
-/// 2⁻⁵³ ≈ 1.1e-16 of its result, and a sum of k terms by at most k·2⁻⁵³ of the sum of their sizes; the code uses
-/// 2.3e-16 per operation, twice that, and multiplies accumulated bounds by 1.01 for second-order terms.
+/// A run costs a small fraction of an exact one (on Mokotów 2024 ~0.2 ms against ~4 ms, on a quiet core) because
+/// there is no fraction and no grouping of voters at all: a project is evaluated with vectorised passes over its
+/// supporters' budgets (<see cref="SupporterPasses"/>), and projects wait in a priority queue ordered by a lower bound
+/// of their price (a price only rises as budgets fall), so most rounds look at a handful of projects. A project that
+/// cannot beat the current best is shown to be so by one pass at the best's price, without finding its own price.
+/// </para>
+/// <para>
+/// Error bounds follow the textbook model: every operation rounds to nearest, so it errs by at most 2⁻⁵³ ≈ 1.1e-16
+/// of its result, and a sum of k terms by at most k·2⁻⁵³ of the sum of their sizes; the code uses 2.3e-16 per
+/// operation, twice that, and multiplies accumulated bounds by 1.01 for second-order terms. The bookkeeping of the
+/// budgets' errors is in <see cref="Execution"/> (both the largest error and their sum are tracked), the checks in
+/// its pricing part.
 /// </para>
 /// </summary>
 internal sealed partial class EqualSharesInDoubles
 {
-
     private const double Unit = 2.3e-16;
 
     private readonly SupportProfile _profile;
