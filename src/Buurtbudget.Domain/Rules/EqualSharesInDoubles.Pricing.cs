@@ -114,7 +114,7 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (pass.Poor == lastPoor)
                 {
-                    return Bounds(c, from, to, split, pass, out price) && Confirm(from, to, price)
+                    return Bounds(c, from, to, split, pass, out price) && ConfirmSplit(from, to, price)
                         ? Verdict.Priced
                         : Verdict.Unclear;
                 }
@@ -176,7 +176,7 @@ internal sealed partial class EqualSharesInDoubles
         }
 
         /// <summary>Every supporter on its side of the price, checked one by one.</summary>
-        private bool Confirm(int from, int to, Price price)
+        private bool ConfirmSplit(int from, int to, Price price)
         {
             var (split, low, high) = (price.Split, price.Low, price.High);
             // Every supporter on its side of the price: below it by more than every error for those who pay all they
