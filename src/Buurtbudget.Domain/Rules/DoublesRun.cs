@@ -17,9 +17,10 @@ internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<dou
 /// Per round, the projects a run showed to be dearer than a trial price x without pricing them, each with a proven
 /// shortfall s: in that round its supporters would pay at most its cost − s at price x. A later run with a larger
 /// endowment that bought the same projects before that round can reuse it: every voter has at least as much money
-/// there, but all of them together exactly n·(difference) more (the same projects cost the same), so those supporters
-/// pay at most cost − s + n·(difference) at x; while that is still short of the cost, the project is still dearer than
-/// x, without a pass over its supporters.
+/// there, but all of them together exactly n·(difference) more (the same projects cost the same), and each at most the
+/// difference plus what their payments fell by, so those supporters pay at most cost − s + the smaller of those two
+/// gains at x. While that is still short of the cost, x is a lower bound of the project's price there, for that round
+/// and the rest of the run (prices only rise within a run), without a pass over its supporters.
 /// </summary>
 internal sealed class DearerEvidence
 {

@@ -19,6 +19,11 @@ internal sealed partial class EqualSharesInDoubles
         private readonly double _growth;
         private readonly DearerEvidence _evidence = new();
 
+        // What any one voter has more than in the earlier run, in the current round while purchases are the same:
+        // the difference of endowments, plus, for every round so far, the most a payer's payment fell (utility ×
+        // the fall of the price). A voter who pays all they have here did so there too, and is left with 0 in both.
+        private double _voterGrowth;
+
         // Every budget double is within _delta of the exact budget, and the budgets' errors add up to at most
         // _errorSum. Both are needed: when many supporters pay all they have and few pay the price, the errors of the
         // many move onto the few, so the largest error can grow from round to round, but never beyond the total,
@@ -36,7 +41,9 @@ internal sealed partial class EqualSharesInDoubles
             _endowment = endowment.ToDouble();
             if (earlier is not null)
             {
-                _growth = ((endowment - earlier.Endowment) * engine._profile.VoterCount).ToDouble() * (1 + 1e-12);
+                var difference = endowment - earlier.Endowment;
+                _growth = (difference * engine._profile.VoterCount).ToDouble() * (1 + 1e-12);
+                _voterGrowth = difference.ToDouble() * (1 + 1e-12);
             }
 
             Array.Fill(_budget, _endowment);
@@ -105,6 +112,12 @@ internal sealed partial class EqualSharesInDoubles
                 }
 
                 Pay(best, price);
+                if (proving && rounds.Count < earlier!.Rounds.Count)
+                {
+                    var fall = Math.Max(0, earlier.PriceCeilings[rounds.Count] - price.Low);
+                    _voterGrowth += _e._maxUtility[best] * fall * (1 + 1e-9);
+                }
+
                 bought[best] = true;
                 selected.Add(best);
                 rounds.Add(best);
@@ -135,18 +148,32 @@ internal sealed partial class EqualSharesInDoubles
             var deferred = _w.Deferred;
             deferred.Clear();
             var failed = false;
-            var (evidencePrice, evidenceShortfall) = (_w.EvidencePrice, _w.EvidenceShortfall);
+
+            // What the earlier run showed in this round, less what the supporters can have gained since, raises lower
+            // bounds here (and, prices only rising within a run, for the rest of this run).
             var earlier = _earlier!.Evidence;
             var (from, to) = earlier.Round(round);
             for (var i = from; i < to; i++)
             {
-                evidencePrice[earlier.Projects[i]] = earlier.Prices[i];
-                evidenceShortfall[earlier.Projects[i]] = earlier.Shortfalls[i];
+                var c = earlier.Projects[i];
+                var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[c] * (1 + 1e-12));
+                var shortfall = earlier.Shortfalls[i] - gain;
+                if (!bought[c] && shortfall > 0 && earlier.Prices[i] > lower[c])
+                {
+                    lower[c] = earlier.Prices[i];
+                    _evidence.Add(c, earlier.Prices[i], shortfall);
+                }
             }
 
             while (queue.TryPeek(out var c, out var bound) && bound <= ceiling)
             {
                 queue.Dequeue();
+                if (lower[c] > bound && !bought[c])
+                {
+                    queue.Enqueue(c, lower[c]); // its lower bound rose while it waited
+                    continue;
+                }
+
                 if (bought[c] || c == project)
                 {
                     if (c == project)
@@ -154,15 +181,6 @@ internal sealed partial class EqualSharesInDoubles
                         deferred.Add(c); // stays a candidate until it is bought below
                     }
 
-                    continue;
-                }
-
-                // Evidence from the earlier run, still short by more than all voters can have gained since: dearer.
-                var shortfall = evidenceShortfall[c] - _growth;
-                if (evidencePrice[c] >= ceiling && shortfall > 0)
-                {
-                    _evidence.Add(c, evidencePrice[c], shortfall);
-                    Defer(c, evidencePrice[c]);
                     continue;
                 }
 
@@ -200,11 +218,6 @@ internal sealed partial class EqualSharesInDoubles
             foreach (var d in deferred)
             {
                 queue.Enqueue(d, lower[d]);
-            }
-
-            for (var i = from; i < to; i++)
-            {
-                evidencePrice[earlier.Projects[i]] = double.NaN;
             }
 
             if (failed)

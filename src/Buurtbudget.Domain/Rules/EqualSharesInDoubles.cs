@@ -161,11 +161,6 @@ internal sealed partial class EqualSharesInDoubles
         public List<int> Deferred { get; } = [];
 
         public bool[] Bought { get; } = new bool[profile.ProjectCount];
-
-        /// <summary>Per project, the earlier run's evidence for the current round: price and shortfall (NaN: none).</summary>
-        public double[] EvidencePrice { get; } = Enumerable.Repeat(double.NaN, profile.ProjectCount).ToArray();
-
-        public double[] EvidenceShortfall { get; } = new double[profile.ProjectCount];
     }
 
     /// <summary>A project's price found by water-filling and confirmed: exact price within [Low, High].</summary>
