@@ -84,7 +84,7 @@ internal sealed partial class EqualSharesInDoubles
                         return null;
                     }
 
-                    if (verdict == Verdict.Unaffordable)
+                    if (verdict == Verdict.NotProven)
                     {
                         proving = false; // a competitor came close: from here on, an ordinary run
                         best = Choose(out price, out var unclear);
@@ -130,7 +130,7 @@ internal sealed partial class EqualSharesInDoubles
         /// <summary>
         /// A round of the proof: every competitor must be dearer than <paramref name="ceiling"/> (the most
         /// <paramref name="project"/> cost at the earlier endowment), and then <paramref name="project"/> is priced here.
-        /// Returns <see cref="Verdict.Unaffordable"/> when some competitor is not clearly dearer (the proof fails, and
+        /// Returns <see cref="Verdict.NotProven"/> when some competitor is not clearly dearer (the proof fails, and
         /// nothing has changed yet: the caller chooses this round as an ordinary run would).
         /// <para>
         /// A competitor exactly as cheap is no exception: two projects nobody runs short for cost exactly their cost
@@ -222,11 +222,12 @@ internal sealed partial class EqualSharesInDoubles
 
             if (failed)
             {
-                return Verdict.Unaffordable;
+                return Verdict.NotProven;
             }
 
             var verdict = Evaluate(project, lower[project], out price);
-            return verdict == Verdict.Priced ? verdict : verdict == Verdict.Unclear ? Verdict.Unclear : Verdict.Unaffordable;
+            // Unaffordable cannot happen (everybody has at least what they had before), but is no proof either.
+            return verdict == Verdict.Unaffordable ? Verdict.NotProven : verdict;
         }
 
         /// <summary>An ordinary round: the cheapest affordable project (first in the tie-break among equals), or -1 when

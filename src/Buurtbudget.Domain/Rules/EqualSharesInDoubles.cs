@@ -174,6 +174,11 @@ internal sealed partial class EqualSharesInDoubles
     {
         Priced,
         Unaffordable,
+
+        /// <summary>Doubles cannot decide: the run gives up.</summary>
         Unclear,
+
+        /// <summary>A round of a proof found a competitor that may be as cheap: the proof fails there.</summary>
+        NotProven,
     }
 }
