@@ -225,6 +225,16 @@ internal sealed partial class EqualSharesInDoubles
                 return Verdict.NotProven;
             }
 
+            if (exact)
+            {
+                // Nobody ran short for it at the smaller endowment, so nobody does here (everybody has at least as
+                // much): its price is still exactly its cost over its total utility, and no pass has to find it.
+                var value = _e._allRichPriceApprox[project];
+                price = new Price(Split: 0, value, value * (1 - (4 * Unit)), value * (1 + (4 * Unit)), AllRich: true,
+                    FromBudgets: 0, _e._totalUtility[project], _e._profile.SupporterCounts[project]);
+                return Verdict.Priced;
+            }
+
             var verdict = Evaluate(project, lower[project], out price);
             // Unaffordable cannot happen (everybody has at least what they had before), but is no proof either.
             return verdict == Verdict.Unaffordable ? Verdict.NotProven : verdict;

@@ -46,6 +46,7 @@ internal sealed partial class EqualSharesInDoubles
     private readonly double[] _maxUtility;
     private readonly double[] _initialLowerBound;
     private readonly Rational[] _allRichPrice;
+    private readonly double[] _allRichPriceApprox; // within one unit in the last place of the exact price
 
     public EqualSharesInDoubles(SupportProfile profile, Utility utility, int[] tieRank, IReadOnlyList<int> candidates,
         IReadOnlyList<int> free)
@@ -62,6 +63,7 @@ internal sealed partial class EqualSharesInDoubles
         _maxUtility = new double[m];
         _initialLowerBound = new double[m];
         _allRichPrice = new Rational[m];
+        _allRichPriceApprox = new double[m];
         _utility = new double[profile.Supporters.Length];
         _uniform = profile.WeightValues.Length == 1;
         var allExact = true;
@@ -105,6 +107,7 @@ internal sealed partial class EqualSharesInDoubles
             if (!total.IsZero)
             {
                 _allRichPrice[p] = cost / total;
+                _allRichPriceApprox[p] = _allRichPrice[p].ToDouble();
                 // Any positive lower bound will do; this one is far below the exact price (error ~1e-15).
                 _initialLowerBound[p] = _allRichPrice[p].ToDouble() * (1 - 1e-9);
             }
