@@ -12,9 +12,8 @@ namespace Buurtbudget.Domain.Rules;
 /// deciding comparison that is not clear by a wide margin is repeated with exact fractions.
 /// </para>
 /// <para>
-/// Besides ordinary runs, the engine can <see cref="Confirms"/> that a larger endowment makes the very same
-/// decisions as a smaller one, which completion by "add1" uses to skip endowments (see
-/// <see cref="EqualSharesCompletion"/>).
+/// Completion by add1 makes thousands of runs that only decide; it uses <see cref="InDoubles"/>, the same rule in
+/// doubles with proven error bounds, and this engine only where doubles cannot decide and for the run it explains.
 /// </para>
 /// </summary>
 internal sealed class EqualSharesEngine
@@ -91,7 +90,14 @@ internal sealed class EqualSharesEngine
             _initialPriceApprox[p] = _initialPrice[p].ToDouble();
             _candidates.Add(p);
         }
+
+        _inDoubles = new Lazy<EqualSharesInDoubles>(() => new EqualSharesInDoubles(profile, utility, tieRank, _candidates, _free));
     }
+
+    private readonly Lazy<EqualSharesInDoubles> _inDoubles;
+
+    /// <summary>The same rule in doubles with proven error bounds, for runs that only decide (built on first use).</summary>
+    public EqualSharesInDoubles InDoubles => _inDoubles.Value;
 
     /// <summary>Projects Equal Shares can buy with money: supported and not free.</summary>
     public IReadOnlyList<int> Candidates => _candidates;
@@ -107,26 +113,6 @@ internal sealed class EqualSharesEngine
         try
         {
             return new Execution(this, workspace, endowment, record, explain).Run();
-        }
-        finally
-        {
-            Return(workspace);
-        }
-    }
-
-    /// <summary>
-    /// True if every endowment between <paramref name="earlier"/>'s and <paramref name="endowment"/> makes the
-    /// same decisions as <paramref name="earlier"/>. With the sequence of purchases fixed, a larger endowment
-    /// never lowers anyone's budget in any round, so prices can only fall. Hence it suffices that at
-    /// <paramref name="endowment"/>, in every round, no competitor is cheaper than the bought project was at the
-    /// smaller endowment (the most it can cost in between), and that at the end nothing else became affordable.
-    /// </summary>
-    public bool Confirms(EqualSharesRun earlier, Rational endowment)
-    {
-        var workspace = Rent(endowment);
-        try
-        {
-            return new Execution(this, workspace, endowment, record: false, explain: false).Confirm(earlier);
         }
         finally
         {
@@ -290,60 +276,6 @@ internal sealed class EqualSharesEngine
                 Explained = _explain,
                 ClassCount = _classes.Count,
             };
-        }
-
-        public bool Confirm(EqualSharesRun earlier)
-        {
-            var order = new List<int>(_engine._candidates);
-            var current = _workspace.Current;
-            var bought = _workspace.Best;
-            foreach (var round in earlier.Rounds)
-            {
-                var chosen = round.Project;
-                order.Remove(chosen);
-                order.Sort(CompareByLastPrice);
-                var ceiling = round.PricePerUtility;
-                var ceilingApprox = ceiling.ToDouble();
-                for (var i = 0; i < order.Count;)
-                {
-                    var c = order[i];
-                    if (_priceApprox[c] > ceilingApprox * (1 + Margin))
-                    {
-                        break; // this lower bound, and all after it, stay above what the bought project cost
-                    }
-
-                    if (!Evaluate(c, current))
-                    {
-                        order.RemoveAt(i);
-                        continue;
-                    }
-
-                    if (!(ClearlyCheaper(ceilingApprox, current.PriceApprox)
-                            ?? BeatsExactly(chosen, ceiling, c, ExactPrice(current))))
-                    {
-                        return false;
-                    }
-
-                    i++;
-                }
-
-                if (!Evaluate(chosen, bought))
-                {
-                    return false; // cannot happen (budgets only grew), but never claim what was not shown
-                }
-
-                Pay(round.Round, chosen, bought);
-            }
-
-            foreach (var c in order)
-            {
-                if (Evaluate(c, current))
-                {
-                    return false; // something new became affordable: the run would go on
-                }
-            }
-
-            return true;
         }
 
         private int CompareByLastPrice(int a, int b)
