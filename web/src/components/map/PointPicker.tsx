@@ -2,11 +2,11 @@
 // or move it with the arrow keys and put the pin in the middle (the crosshair) with a button. The chosen point is
 // always said in words next to the map, and can be taken away again.
 import type * as L from "leaflet";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { GeoPoint } from "../../api/types";
-import { useSession } from "../../app/session";
 import { t } from "../../i18n/i18n";
-import { createMap, defaultView, latLng, loadLeaflet, pointInWords, type Leaflet } from "./leaflet";
+import { defaultView, latLng, pointInWords } from "./leaflet";
+import { useLeafletMap } from "./useLeafletMap";
 import "./map.css";
 
 interface Props {
@@ -21,32 +21,14 @@ const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
 const pointOf = (at: L.LatLng): GeoPoint => ({ latitude: rounded(at.lat), longitude: rounded(at.wrap().lng) });
 
 export function PointPicker({ id, value, onChange, error }: Props) {
-  const { site } = useSession();
-  const element = useRef<HTMLDivElement>(null);
-  const [ready, setReady] = useState<{ leaflet: Leaflet; map: L.Map; pin: L.LayerGroup } | null>(null);
-  const [failed, setFailed] = useState(false);
   // The latest callback, for the map's click handler that is registered once.
   const change = useRef(onChange);
   change.current = onChange;
-
-  useEffect(() => {
-    let map: L.Map | null = null;
-    let cancelled = false;
-    loadLeaflet().then(
-      (leaflet) => {
-        if (cancelled || !element.current) return;
-        map = createMap(leaflet, element.current, site);
-        map.setView(value ? latLng(value) : latLng(defaultView.center), value ? 17 : defaultView.zoom);
-        map.on("click", (event: L.LeafletMouseEvent) => change.current(pointOf(event.latlng)));
-        setReady({ leaflet, map, pin: leaflet.layerGroup().addTo(map) });
-      },
-      () => setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-      map?.remove();
-    };
-  }, [site]);
+  const { site, element, ready, failed } = useLeafletMap((leaflet, map) => {
+    map.setView(value ? latLng(value) : latLng(defaultView.center), value ? 17 : defaultView.zoom);
+    map.on("click", (event: L.LeafletMouseEvent) => change.current(pointOf(event.latlng)));
+    return { pin: leaflet.layerGroup().addTo(map) };
+  });
 
   useEffect(() => {
     if (!ready) return;

@@ -2,38 +2,18 @@
 // pin that is a real link to the proposal, so it takes keyboard focus, has the proposal's title as its name and
 // opens the proposal like the list does. The number is the proposal's number in the list below.
 import type * as L from "leaflet";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import type { ProposalSummary } from "../../api/types";
 import { href } from "../../app/router";
-import { useSession } from "../../app/session";
 import { t, tn } from "../../i18n/i18n";
-import { createMap, defaultView, latLng, loadLeaflet, type Leaflet } from "./leaflet";
+import { defaultView, latLng, type Leaflet } from "./leaflet";
+import { useLeafletMap } from "./useLeafletMap";
 import "./map.css";
 
 interface Props { n: string; c: string; proposals: ProposalSummary[] }
 
 export function ProposalMap({ n, c, proposals }: Props) {
-  const { site } = useSession();
-  const element = useRef<HTMLDivElement>(null);
-  const [ready, setReady] = useState<{ leaflet: Leaflet; map: L.Map; pins: L.LayerGroup } | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let map: L.Map | null = null;
-    let cancelled = false;
-    loadLeaflet().then(
-      (leaflet) => {
-        if (cancelled || !element.current) return;
-        map = createMap(leaflet, element.current, site);
-        setReady({ leaflet, map, pins: leaflet.layerGroup().addTo(map) });
-      },
-      () => setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-      map?.remove();
-    };
-  }, [site]);
+  const { site, element, ready, failed } = useLeafletMap((leaflet, map) => ({ pins: leaflet.layerGroup().addTo(map) }));
 
   const placed = proposals.map((p, i) => ({ p, number: i + 1 })).filter(({ p }) => p.point);
   // Pins are redrawn (and the map fitted to them) only when they change, not on every live update of the page, so a
