@@ -29,6 +29,17 @@ internal static class Api
             : default;
     }
 
+    /// <summary>A browser from <paramref name="client"/> signed in to neighbourhood <c>oost</c> with a household's voting code.</summary>
+    public static async Task<HttpClient> ResidentOfOostAsync(this BuurtbudgetApp app, string code, string client)
+    {
+        var browser = app.Browser(client);
+        await Expect(await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code })), HttpStatusCode.OK);
+        return browser;
+    }
+
+    /// <summary>The smallest PNG the server's magic-byte check accepts as one.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+
     /// <summary>Corporation <c>ymere</c> (administrator <c>anna</c>) with neighbourhood <c>oost</c>, and moderators of it.</summary>
     public static async Task RegisterYmereAsync(this BuurtbudgetApp app, params string[] moderators)
     {

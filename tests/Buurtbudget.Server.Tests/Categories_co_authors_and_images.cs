@@ -22,8 +22,6 @@ public sealed class Categories_co_authors_and_images(PostgresCluster cluster) : 
     private const string Base = "/api/neighbourhoods/oost/cycles/2026/proposals";
     private const string Rules = "/api/neighbourhoods/oost/cycles/2026/proposal-rules";
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
-
     private readonly TempDirectory _data = new();
     private BuurtbudgetApp _app = null!;
     private ImmutableArray<IssuedCode> _codes;
@@ -43,12 +41,7 @@ public sealed class Categories_co_authors_and_images(PostgresCluster cluster) : 
         _data.Dispose();
     }
 
-    private async Task<HttpClient> Resident(int household)
-    {
-        var browser = _app.Browser($"10.0.4.{household}");
-        await Expect(await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = _codes[household].Code })), HttpStatusCode.OK);
-        return browser;
-    }
+    private Task<HttpClient> Resident(int household) => _app.ResidentOfOostAsync(_codes[household].Code, $"10.0.4.{household}");
 
     private Task<CycleView> OpenForIdeasAsync() => _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
 

@@ -35,12 +35,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
     }
 
 
-    private async Task<HttpClient> Resident(int household)
-    {
-        var browser = _app.Browser($"10.0.1.{household}");
-        (await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = _codes[household].Code }))).EnsureSuccessStatusCode();
-        return browser;
-    }
+    private Task<HttpClient> Resident(int household) => _app.ResidentOfOostAsync(_codes[household].Code, $"10.0.1.{household}");
 
 
     [Fact]

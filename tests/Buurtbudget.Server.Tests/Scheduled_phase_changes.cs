@@ -58,12 +58,7 @@ public sealed class Scheduled_phase_changes(PostgresCluster cluster) : IAsyncLif
     // Sessions expire on the same clock, so each step signs in afresh.
     private Task<HttpClient> Administrator() => _app.Staff(Issuer, "anna");
 
-    private async Task<HttpClient> Resident()
-    {
-        var browser = _app.Browser("10.0.3.1");
-        await Expect(await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code = _codes[0].Code })), HttpStatusCode.OK);
-        return browser;
-    }
+    private Task<HttpClient> Resident() => _app.ResidentOfOostAsync(_codes[0].Code, "10.0.3.1");
 
     private static object StepAt(string phase, int days) => new { phase, startsAt = Start.AddDays(days) };
 
