@@ -36,6 +36,12 @@ internal sealed class DearerEvidence
 
     public int Rounds => _roundStart.Count - 1;
 
+    /// <summary>Projects the run found unaffordable, in the order found, each with the round (0-based) and a proven
+    /// shortfall: from that round on, all their supporters' money was at least this much short of the cost. A later run
+    /// that bought the same projects up to that round drops them without a pass while the shortfall exceeds what the
+    /// supporters can have gained (the same gain as above); at the end of Mokotów's runs ~30 projects are dropped so.</summary>
+    public List<(int Project, int Round, double Shortfall)> Drops { get; } = [];
+
     public void Add(int project, double price, double shortfall)
     {
         Projects.Add(project);

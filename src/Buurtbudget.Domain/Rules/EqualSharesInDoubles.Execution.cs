@@ -59,6 +59,7 @@ internal sealed partial class EqualSharesInDoubles
             var bought = _w.Bought;
             queue.Clear();
             Array.Clear(bought);
+            Array.Clear(_w.Dropped);
             foreach (var c in _e._candidates)
             {
                 lower[c] = _e._initialLowerBound[c];
@@ -70,8 +71,14 @@ internal sealed partial class EqualSharesInDoubles
             var ceilings = new List<double>();
             var allRich = new List<bool>();
             var proving = earlier is not null;
+            var nextDrop = 0;
             while (true)
             {
+                if (proving)
+                {
+                    nextDrop = DropAsBefore(nextDrop, rounds.Count);
+                }
+
                 int best;
                 Price price;
                 if (proving && rounds.Count < earlier!.Rounds.Count)
@@ -128,6 +135,31 @@ internal sealed partial class EqualSharesInDoubles
         }
 
         /// <summary>
+        /// Drops, without a pass, the projects the earlier run found unaffordable in round <paramref name="round"/> or
+        /// before, while their shortfall there exceeds what their supporters can have gained since. Valid while this run
+        /// has bought what the earlier one bought so far: then every supporter's money is at most the earlier money at
+        /// the round of the drop (budgets only fall) plus that gain. Returns the first drop not yet considered.
+        /// </summary>
+        private int DropAsBefore(int from, int round)
+        {
+            var drops = _earlier!.Evidence.Drops;
+            var i = from;
+            for (; i < drops.Count && drops[i].Round <= round; i++)
+            {
+                var (c, _, shortfall) = drops[i];
+                var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[c] * (1 + 1e-12));
+                var left = shortfall - gain;
+                if (left > 0 && !_w.Bought[c])
+                {
+                    _w.Dropped[c] = true;
+                    _evidence.Drops.Add((c, round, left * (1 - (2 * Unit)))); // less the rounding of the subtraction
+                }
+            }
+
+            return i;
+        }
+
+        /// <summary>
         /// A round of the proof: every competitor must be dearer than <paramref name="ceiling"/> (the most
         /// <paramref name="project"/> cost at the earlier endowment), and then <paramref name="project"/> is priced here.
         /// Returns <see cref="Verdict.NotProven"/> when some competitor is not clearly dearer (the proof fails, and
@@ -168,6 +200,11 @@ internal sealed partial class EqualSharesInDoubles
             while (queue.TryPeek(out var c, out var bound) && bound <= ceiling)
             {
                 queue.Dequeue();
+                if (_w.Dropped[c])
+                {
+                    continue; // unaffordable, as the earlier run showed: it leaves the queue
+                }
+
                 if (lower[c] > bound && !bought[c])
                 {
                     queue.Enqueue(c, lower[c]); // its lower bound rose while it waited
@@ -260,9 +297,9 @@ internal sealed partial class EqualSharesInDoubles
                 }
 
                 queue.Dequeue();
-                if (bought[c])
+                if (bought[c] || _w.Dropped[c])
                 {
-                    continue; // bought in a proof round, where it was not taken out of the queue
+                    continue; // bought in a proof round, where it was not taken out of the queue, or shown unaffordable
                 }
 
                 if (best < 0)
