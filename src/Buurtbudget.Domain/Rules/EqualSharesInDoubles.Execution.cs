@@ -190,9 +190,18 @@ internal sealed partial class EqualSharesInDoubles
                 var c = earlier.Projects[i];
                 var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[c] * (1 + 1e-12));
                 var shortfall = earlier.Shortfalls[i] - gain;
-                if (!bought[c] && shortfall > 0 && earlier.Prices[i] > lower[c])
+                if (bought[c] || shortfall <= 0)
                 {
-                    lower[c] = earlier.Prices[i];
+                    continue;
+                }
+
+                // Above that price, what they pay grows at most as fast as their total utility (everybody paying the
+                // price), so the shortfall lifts the bound by at least shortfall ÷ total utility.
+                var utility = _e._totalUtility[c] + _e._totalUtilityError[c];
+                var bound = Math.Max(earlier.Prices[i], (earlier.Prices[i] + (shortfall / utility)) * (1 - (4 * Unit)));
+                if (bound > lower[c])
+                {
+                    lower[c] = bound;
                     _evidence.Add(c, earlier.Prices[i], shortfall);
                 }
             }
