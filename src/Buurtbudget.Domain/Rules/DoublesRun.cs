@@ -11,7 +11,14 @@ namespace Buurtbudget.Domain.Rules;
 /// <param name="Endowment">The endowment, rounded down to a double (used only for how far a later one is).</param>
 /// <param name="Evidence">What the run proved about projects that lost a round without being priced.</param>
 internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<double> PriceCeilings, List<bool> AllRich,
-    bool Proven, Rational Endowment, DearerEvidence Evidence);
+    bool Proven, Rational Endowment, DearerEvidence Evidence)
+{
+    /// <summary>Per round priced by water-filling (empty when the exact engine made the run): a lower bound of the
+    /// exact price and a lower bound of the utility of the supporters who paid the price (not all they had). A later
+    /// run with the same purchases before that round starts water-filling from the floor these give (see
+    /// EqualSharesInDoubles.Execution.Follow), which usually finds the split in one pass.</summary>
+    public List<(double Low, double PayerUtility)> PriceFloors { get; init; } = [];
+}
 
 /// <summary>
 /// Per round, the projects a run showed to be dearer than a trial price x without pricing them, each with a proven

@@ -70,6 +70,7 @@ internal sealed partial class EqualSharesInDoubles
             var rounds = new List<int>();
             var ceilings = new List<double>();
             var allRich = new List<bool>();
+            var floors = new List<(double Low, double PayerUtility)>();
             var proving = earlier is not null;
             var nextDrop = 0;
             while (true)
@@ -115,7 +116,10 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (best < 0)
                 {
-                    return new DoublesRun(selected, rounds, ceilings, allRich, proving, _exactEndowment, _evidence);
+                    return new DoublesRun(selected, rounds, ceilings, allRich, proving, _exactEndowment, _evidence)
+                    {
+                        PriceFloors = floors,
+                    };
                 }
 
                 Pay(best, price);
@@ -130,6 +134,8 @@ internal sealed partial class EqualSharesInDoubles
                 rounds.Add(best);
                 ceilings.Add(price.High);
                 allRich.Add(price.AllRich);
+                // Bounds learns the payers' utility within a relative 1e-6 (it refuses otherwise).
+                floors.Add((price.Low, price.Rich * (1 - 2e-6)));
                 _evidence.EndRound();
             }
         }
@@ -281,9 +287,29 @@ internal sealed partial class EqualSharesInDoubles
                 return Verdict.Priced;
             }
 
-            var verdict = Evaluate(project, lower[project], out price);
+            var verdict = Evaluate(project, Math.Max(lower[project], Floor(round, project)), out price);
             // Unaffordable cannot happen (everybody has at least what they had before), but is no proof either.
             return verdict == Verdict.Unaffordable ? Verdict.NotProven : verdict;
+        }
+
+        /// <summary>
+        /// A lower bound of <paramref name="project"/>'s price in round <paramref name="round"/> of a proof, from its
+        /// price p and payers' utility R in the earlier run. There, at any x below p its supporters paid at most
+        /// cost − (p − x)·R (each payer x·u instead of p·u, the others at most what they paid); here, with the same
+        /// purchases before, they have at most G more together (the gain of <see cref="DearerEvidence"/>), so they
+        /// cannot pay the cost below p − G ÷ R. Starting water-filling from there instead of an old lower bound
+        /// usually finds the split in one pass. Only speed depends on it: the split is confirmed all the same.
+        /// </summary>
+        private double Floor(int round, int project)
+        {
+            var floors = _earlier!.PriceFloors;
+            if (round >= floors.Count || floors[round].PayerUtility <= 0)
+            {
+                return 0;
+            }
+
+            var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[project] * (1 + 1e-12));
+            return (floors[round].Low - (gain / floors[round].PayerUtility)) * (1 - (4 * Unit));
         }
 
         /// <summary>An ordinary round: the cheapest affordable project (first in the tie-break among equals), or -1 when
