@@ -31,6 +31,10 @@ internal sealed partial class EqualSharesInDoubles
         private double _delta;
         private double _errorSum;
 
+        // This run has bought what the earlier one bought, in the same order, up to the current round (_round).
+        private bool _same;
+        private int _round;
+
         public Execution(EqualSharesInDoubles engine, Workspace workspace, Rational endowment, DoublesRun? earlier)
         {
             _e = engine;
@@ -39,6 +43,7 @@ internal sealed partial class EqualSharesInDoubles
             _exactEndowment = endowment;
             _earlier = earlier;
             _endowment = endowment.ToDouble();
+            _same = earlier is not null;
             if (earlier is not null)
             {
                 var difference = endowment - earlier.Endowment;
@@ -75,9 +80,13 @@ internal sealed partial class EqualSharesInDoubles
             var nextDrop = 0;
             while (true)
             {
-                if (proving)
+                _round = rounds.Count;
+                if (_same)
                 {
+                    // The earlier run's evidence needs only the same purchases so far, not a proof: a round chosen
+                    // as in an ordinary run that buys what the earlier one bought keeps it valid for the next round.
                     nextDrop = DropAsBefore(nextDrop, rounds.Count);
+                    RaiseFromEvidence(rounds.Count);
                 }
 
                 int best;
@@ -122,10 +131,11 @@ internal sealed partial class EqualSharesInDoubles
                     };
                 }
 
+                _same = _same && rounds.Count < earlier!.Rounds.Count && earlier.Rounds[rounds.Count] == best;
                 Pay(best, price);
-                if (proving && rounds.Count < earlier!.Rounds.Count)
+                if (_same)
                 {
-                    var fall = Math.Max(0, earlier.PriceCeilings[rounds.Count] - price.Low);
+                    var fall = Math.Max(0, earlier!.PriceCeilings[rounds.Count] - price.Low);
                     _voterGrowth += _e._maxUtility[best] * fall * (1 + 1e-9);
                 }
 
@@ -165,31 +175,15 @@ internal sealed partial class EqualSharesInDoubles
             return i;
         }
 
-        /// <summary>
-        /// A round of the proof: every competitor must be dearer than <paramref name="ceiling"/> (the most
-        /// <paramref name="project"/> cost at the earlier endowment), and then <paramref name="project"/> is priced here.
-        /// Returns <see cref="Verdict.NotProven"/> when some competitor is not clearly dearer (the proof fails, and
-        /// nothing has changed yet: the caller chooses this round as an ordinary run would).
-        /// <para>
-        /// A competitor exactly as cheap is no exception: two projects nobody runs short for cost exactly their cost
-        /// over their total utility, at every larger endowment too, so when <paramref name="project"/> was such a
-        /// project (<paramref name="exact"/>), a competitor that is one as well is compared exactly, tie-break
-        /// included; at smaller endowments it can only be dearer.
-        /// </para>
-        /// </summary>
-        private Verdict Follow(int round, int project, double ceiling, bool exact, out Price price)
+        /// <summary>What the earlier run showed in round <paramref name="round"/> about projects that lost it unpriced.
+        /// Valid while this run has bought what the earlier one bought so far, proof or not.</summary>
+        private void RaiseFromEvidence(int round)
         {
-            price = default;
-            var queue = _w.Queue;
-            var lower = _w.LowerBound;
-            var bought = _w.Bought;
-            var deferred = _w.Deferred;
-            deferred.Clear();
-            var failed = false;
-
             // What the earlier run showed in this round, less what the supporters can have gained since, raises lower
             // bounds here (and, prices only rising within a run, for the rest of this run).
             var earlier = _earlier!.Evidence;
+            var lower = _w.LowerBound;
+            var bought = _w.Bought;
             var (from, to) = earlier.Round(round);
             for (var i = from; i < to; i++)
             {
@@ -211,6 +205,29 @@ internal sealed partial class EqualSharesInDoubles
                     _evidence.Add(c, earlier.Prices[i], shortfall);
                 }
             }
+        }
+
+        /// <summary>
+        /// A round of the proof: every competitor must be dearer than <paramref name="ceiling"/> (the most
+        /// <paramref name="project"/> cost at the earlier endowment), and then <paramref name="project"/> is priced here.
+        /// Returns <see cref="Verdict.NotProven"/> when some competitor is not clearly dearer (the proof fails, and
+        /// nothing has changed yet: the caller chooses this round as an ordinary run would).
+        /// <para>
+        /// A competitor exactly as cheap is no exception: two projects nobody runs short for cost exactly their cost
+        /// over their total utility, at every larger endowment too, so when <paramref name="project"/> was such a
+        /// project (<paramref name="exact"/>), a competitor that is one as well is compared exactly, tie-break
+        /// included; at smaller endowments it can only be dearer.
+        /// </para>
+        /// </summary>
+        private Verdict Follow(int round, int project, double ceiling, bool exact, out Price price)
+        {
+            price = default;
+            var queue = _w.Queue;
+            var lower = _w.LowerBound;
+            var bought = _w.Bought;
+            var deferred = _w.Deferred;
+            deferred.Clear();
+            var failed = false;
 
             while (queue.TryPeek(out var c, out var bound) && bound <= ceiling)
             {
@@ -312,6 +329,13 @@ internal sealed partial class EqualSharesInDoubles
             return (floors[round].Low - (gain / floors[round].PayerUtility)) * (1 - (4 * Unit));
         }
 
+        /// <summary>Where water-filling <paramref name="c"/> starts in an ordinary round: its lower bound, or the floor
+        /// from the earlier run when it bought <paramref name="c"/> in this round after the same purchases.</summary>
+        private double Start(int c, double bound) =>
+            _same && _round < _earlier!.Rounds.Count && _earlier.Rounds[_round] == c
+                ? Math.Max(bound, Floor(_round, c))
+                : bound;
+
         /// <summary>An ordinary round: the cheapest affordable project (first in the tie-break among equals), or -1 when
         /// none is affordable. <paramref name="unclear"/> when doubles could not decide.</summary>
         private int Choose(out Price bestPrice, out bool unclear)
@@ -339,7 +363,7 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (best < 0)
                 {
-                    var verdict = Evaluate(c, bound, out var price);
+                    var verdict = Evaluate(c, Start(c, bound), out var price);
                     if (verdict == Verdict.Unclear)
                     {
                         unclear = true;
@@ -366,7 +390,7 @@ internal sealed partial class EqualSharesInDoubles
                     continue;
                 }
 
-                var verdictC = Evaluate(c, bound, out var priceC);
+                var verdictC = Evaluate(c, Start(c, bound), out var priceC);
                 if (verdictC == Verdict.Unclear)
                 {
                     unclear = true;
