@@ -11,7 +11,14 @@ namespace Buurtbudget.Domain.Rules;
 /// <param name="Endowment">The endowment, rounded down to a double (used only for how far a later one is).</param>
 /// <param name="Evidence">What the run proved about projects that lost a round without being priced.</param>
 internal sealed record DoublesRun(List<int> Selected, List<int> Rounds, List<double> PriceCeilings, List<bool> AllRich,
-    bool Proven, Rational Endowment, DearerEvidence Evidence);
+    bool Proven, Rational Endowment, DearerEvidence Evidence)
+{
+    /// <summary>Per round priced by water-filling (empty when the exact engine made the run): a lower bound of the
+    /// exact price and a lower bound of the utility of the supporters who paid the price (not all they had). A later
+    /// run with the same purchases before that round starts water-filling from the floor these give (see
+    /// EqualSharesInDoubles.Execution.Follow), which usually finds the split in one pass.</summary>
+    public List<(double Low, double PayerUtility)> PriceFloors { get; init; } = [];
+}
 
 /// <summary>
 /// Per round, the projects a run showed to be dearer than a trial price x without pricing them, each with a proven
@@ -35,6 +42,12 @@ internal sealed class DearerEvidence
     public List<double> Shortfalls { get; } = [];
 
     public int Rounds => _roundStart.Count - 1;
+
+    /// <summary>Projects the run found unaffordable, in the order found, each with the round (0-based) and a proven
+    /// shortfall: from that round on, all their supporters' money was at least this much short of the cost. A later run
+    /// that bought the same projects up to that round drops them without a pass while the shortfall exceeds what the
+    /// supporters can have gained (the same gain as above); at the end of Mokotów's runs ~30 projects are dropped so.</summary>
+    public List<(int Project, int Round, double Shortfall)> Drops { get; } = [];
 
     public void Add(int project, double price, double shortfall)
     {

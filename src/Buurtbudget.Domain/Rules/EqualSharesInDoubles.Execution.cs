@@ -31,6 +31,10 @@ internal sealed partial class EqualSharesInDoubles
         private double _delta;
         private double _errorSum;
 
+        // This run has bought what the earlier one bought, in the same order, up to the current round (_round).
+        private bool _same;
+        private int _round;
+
         public Execution(EqualSharesInDoubles engine, Workspace workspace, Rational endowment, DoublesRun? earlier)
         {
             _e = engine;
@@ -39,6 +43,7 @@ internal sealed partial class EqualSharesInDoubles
             _exactEndowment = endowment;
             _earlier = earlier;
             _endowment = endowment.ToDouble();
+            _same = earlier is not null;
             if (earlier is not null)
             {
                 var difference = endowment - earlier.Endowment;
@@ -59,6 +64,7 @@ internal sealed partial class EqualSharesInDoubles
             var bought = _w.Bought;
             queue.Clear();
             Array.Clear(bought);
+            Array.Clear(_w.Dropped);
             foreach (var c in _e._candidates)
             {
                 lower[c] = _e._initialLowerBound[c];
@@ -69,9 +75,20 @@ internal sealed partial class EqualSharesInDoubles
             var rounds = new List<int>();
             var ceilings = new List<double>();
             var allRich = new List<bool>();
+            var floors = new List<(double Low, double PayerUtility)>();
             var proving = earlier is not null;
+            var nextDrop = 0;
             while (true)
             {
+                _round = rounds.Count;
+                if (_same)
+                {
+                    // The earlier run's evidence needs only the same purchases so far, not a proof: a round chosen
+                    // as in an ordinary run that buys what the earlier one bought keeps it valid for the next round.
+                    nextDrop = DropAsBefore(nextDrop, rounds.Count);
+                    RaiseFromEvidence(rounds.Count);
+                }
+
                 int best;
                 Price price;
                 if (proving && rounds.Count < earlier!.Rounds.Count)
@@ -108,13 +125,17 @@ internal sealed partial class EqualSharesInDoubles
 
                 if (best < 0)
                 {
-                    return new DoublesRun(selected, rounds, ceilings, allRich, proving, _exactEndowment, _evidence);
+                    return new DoublesRun(selected, rounds, ceilings, allRich, proving, _exactEndowment, _evidence)
+                    {
+                        PriceFloors = floors,
+                    };
                 }
 
+                _same = _same && rounds.Count < earlier!.Rounds.Count && earlier.Rounds[rounds.Count] == best;
                 Pay(best, price);
-                if (proving && rounds.Count < earlier!.Rounds.Count)
+                if (_same)
                 {
-                    var fall = Math.Max(0, earlier.PriceCeilings[rounds.Count] - price.Low);
+                    var fall = Math.Max(0, earlier!.PriceCeilings[rounds.Count] - price.Low);
                     _voterGrowth += _e._maxUtility[best] * fall * (1 + 1e-9);
                 }
 
@@ -123,6 +144,8 @@ internal sealed partial class EqualSharesInDoubles
                 rounds.Add(best);
                 ceilings.Add(price.High);
                 allRich.Add(price.AllRich);
+                // Bounds learns the payers' utility within a relative 1e-6 (it refuses otherwise).
+                floors.Add((price.Low, price.Rich * (1 - 2e-6)));
                 _evidence.EndRound();
             }
         }
@@ -149,25 +172,14 @@ internal sealed partial class EqualSharesInDoubles
             deferred.Clear();
             var failed = false;
 
-            // What the earlier run showed in this round, less what the supporters can have gained since, raises lower
-            // bounds here (and, prices only rising within a run, for the rest of this run).
-            var earlier = _earlier!.Evidence;
-            var (from, to) = earlier.Round(round);
-            for (var i = from; i < to; i++)
-            {
-                var c = earlier.Projects[i];
-                var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[c] * (1 + 1e-12));
-                var shortfall = earlier.Shortfalls[i] - gain;
-                if (!bought[c] && shortfall > 0 && earlier.Prices[i] > lower[c])
-                {
-                    lower[c] = earlier.Prices[i];
-                    _evidence.Add(c, earlier.Prices[i], shortfall);
-                }
-            }
-
             while (queue.TryPeek(out var c, out var bound) && bound <= ceiling)
             {
                 queue.Dequeue();
+                if (_w.Dropped[c])
+                {
+                    continue; // unaffordable, as the earlier run showed: it leaves the queue
+                }
+
                 if (lower[c] > bound && !bought[c])
                 {
                     queue.Enqueue(c, lower[c]); // its lower bound rose while it waited
@@ -235,7 +247,7 @@ internal sealed partial class EqualSharesInDoubles
                 return Verdict.Priced;
             }
 
-            var verdict = Evaluate(project, lower[project], out price);
+            var verdict = Evaluate(project, Math.Max(lower[project], Floor(round, project)), out price);
             // Unaffordable cannot happen (everybody has at least what they had before), but is no proof either.
             return verdict == Verdict.Unaffordable ? Verdict.NotProven : verdict;
         }
@@ -260,14 +272,14 @@ internal sealed partial class EqualSharesInDoubles
                 }
 
                 queue.Dequeue();
-                if (bought[c])
+                if (bought[c] || _w.Dropped[c])
                 {
-                    continue; // bought in a proof round, where it was not taken out of the queue
+                    continue; // bought in a proof round, where it was not taken out of the queue, or shown unaffordable
                 }
 
                 if (best < 0)
                 {
-                    var verdict = Evaluate(c, bound, out var price);
+                    var verdict = Evaluate(c, Start(c, bound), out var price);
                     if (verdict == Verdict.Unclear)
                     {
                         unclear = true;
@@ -294,7 +306,7 @@ internal sealed partial class EqualSharesInDoubles
                     continue;
                 }
 
-                var verdictC = Evaluate(c, bound, out var priceC);
+                var verdictC = Evaluate(c, Start(c, bound), out var priceC);
                 if (verdictC == Verdict.Unclear)
                 {
                     unclear = true;

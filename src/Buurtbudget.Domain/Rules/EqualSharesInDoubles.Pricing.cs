@@ -37,6 +37,7 @@ internal sealed partial class EqualSharesInDoubles
             var sumError = SumError(count) + ((count + 2) * Unit * money);
             if (Below(money, sumError, cost - costError))
             {
+                Dropped(c, cost, costError, money, sumError);
                 return Comparison.Unaffordable;
             }
 
@@ -61,6 +62,17 @@ internal sealed partial class EqualSharesInDoubles
             }
 
             return Comparison.Dearer;
+        }
+
+        /// <summary>Records for the next run how far all of <paramref name="c"/>'s supporters' money (a double sum with
+        /// error bound <paramref name="sumError"/>) is short of its cost, less every rounding of this very bound.</summary>
+        private void Dropped(int c, double cost, double costError, double money, double sumError)
+        {
+            var shortfall = cost - costError - (money + (sumError * 1.01)) - (4 * Unit * (cost + Math.Abs(money)));
+            if (shortfall > 0)
+            {
+                _evidence.Drops.Add((c, _evidence.Rounds, shortfall));
+            }
         }
 
         /// <summary>x is certainly below y: x plus its error bound, and the rounding of that very sum, stays under y.</summary>
@@ -89,6 +101,7 @@ internal sealed partial class EqualSharesInDoubles
                     var sumError = SumError(count) + ((count + 2) * Unit * pass.Money);
                     if (Below(pass.Money, sumError, cost - costError))
                     {
+                        Dropped(c, cost, costError, pass.Money, sumError);
                         return Verdict.Unaffordable;
                     }
 

@@ -164,6 +164,9 @@ internal sealed partial class EqualSharesInDoubles
         public List<int> Deferred { get; } = [];
 
         public bool[] Bought { get; } = new bool[profile.ProjectCount];
+
+        /// <summary>Projects shown unaffordable by the earlier run's drops, without a pass (see DearerEvidence.Drops).</summary>
+        public bool[] Dropped { get; } = new bool[profile.ProjectCount];
     }
 
     /// <summary>A project's price found by water-filling and confirmed: exact price within [Low, High].</summary>
