@@ -50,7 +50,7 @@ internal sealed partial class EqualSharesInDoubles
             {
                 var c = earlier.Projects[i];
                 var gain = Math.Min(_growth, _voterGrowth * _e._profile.SupporterCounts[c] * (1 + 1e-12));
-                var shortfall = earlier.Shortfalls[i] - gain;
+                var shortfall = (earlier.Shortfalls[i] - gain) * (1 - (2 * Unit)); // less the rounding of the subtraction, as for drops
                 if (bought[c] || shortfall <= 0)
                 {
                     continue;
