@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Buurtbudget.Domain.Access;
+using System.Collections.Immutable;
 using Buurtbudget.Grains.Corporations;
+using Buurtbudget.Grains.Neighbourhoods;
+using Buurtbudget.Grains.VotingCodes;
 
 namespace Buurtbudget.Server.Tests;
 
@@ -35,6 +38,13 @@ internal static class Api
         var browser = app.Browser(client);
         await Expect(await browser.SendAsync(Write(HttpMethod.Post, "/api/neighbourhoods/oost/sign-in", new { code })), HttpStatusCode.OK);
         return browser;
+    }
+
+    /// <summary>Cycle <c>2026</c> of <c>oost</c> (a draft, 20,000 euros) with a voting code for each household.</summary>
+    public static async Task<ImmutableArray<IssuedCode>> CycleOfOostAsync(this BuurtbudgetApp app, params string[] households)
+    {
+        await app.Grains.GetGrain<INeighbourhoodGrain>("oost").CreateBudgetCycleAsync(new CreateBudgetCycle("2026", "Leefbaarheidsbudget 2026", 2_000_000));
+        return (await app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", [.. households]))).Codes;
     }
 
     /// <summary>The smallest PNG the server's magic-byte check accepts as one.</summary>

@@ -30,9 +30,7 @@ public sealed class Categories_co_authors_and_images(PostgresCluster cluster) : 
     {
         _app = new BuurtbudgetApp(await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("images")), _data.Path);
         await _app.RegisterYmereAsync();
-        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
-        await oost.CreateBudgetCycleAsync(new CreateBudgetCycle("2026", "Leefbaarheidsbudget 2026", 2_000_000));
-        _codes = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Kade 1", "Kade 2", "Kade 3"]))).Codes;
+        _codes = await _app.CycleOfOostAsync("Kade 1", "Kade 2", "Kade 3");
     }
 
     public async Task DisposeAsync()

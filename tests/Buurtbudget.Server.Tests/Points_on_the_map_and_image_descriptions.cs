@@ -30,10 +30,8 @@ public sealed class Points_on_the_map_and_image_descriptions(PostgresCluster clu
     {
         _app = new BuurtbudgetApp(await cluster.CreateDatabaseAsync(SharedPostgres.NewDatabaseName("points")), _data.Path);
         await _app.RegisterYmereAsync();
-        var oost = _app.Grains.GetGrain<INeighbourhoodGrain>("oost");
-        await oost.CreateBudgetCycleAsync(new CreateBudgetCycle("2026", "Leefbaarheidsbudget 2026", 2_000_000));
-        _codes = (await _app.Grains.GetGrain<IVotingCodesGrain>("oost").IssueAsync(new IssueCodes("2026", ["Kade 1", "Kade 2"]))).Codes;
-        await oost.ChangePhaseAsync("2026", CyclePhase.Ideas);
+        _codes = await _app.CycleOfOostAsync("Kade 1", "Kade 2");
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Ideas);
     }
 
     public async Task DisposeAsync()

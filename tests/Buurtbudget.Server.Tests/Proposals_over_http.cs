@@ -230,7 +230,7 @@ public sealed class Proposals_over_http(PostgresCluster cluster) : IAsyncLifetim
 
         Assert.Equal([("merged-in", "Moritz (moderator)"), ("reviewed-feasible", "Anna de Vries"), ("reviewed-not-feasible", "the corporation")],
             log.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("by").GetString())));
-        Assert.Equal(["Feasible, at a reviewed cost of 1200.00 euros.", "Geen grond beschikbaar"], log.EnumerateArray().Skip(1).Select(e => e.GetProperty("reason").GetString()));
+        Assert.Equal(["Feasible, at a reviewed cost of 1200.00 euros.", "Geen grond beschikbaar"], new[] { log[1], log[2] }.Select(e => e.GetProperty("reason").GetString()));
         Assert.Contains(twin, log[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, log[0].GetProperty("comment").ValueKind);
         Assert.Equal(("merged-into", "Moritz (moderator)"), (twinLog[0].GetProperty("action").GetString(), twinLog[0].GetProperty("by").GetString()));
