@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -124,7 +125,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
 
             for (int start = 0; start < taken.Count; start += MaxBatchSize)
             {
-                batch.AddRange(taken.Skip(start).Take(MaxBatchSize));
+                batch.AddRange(CollectionsMarshal.AsSpan(taken).Slice(start, Math.Min(MaxBatchSize, taken.Count - start)));
                 Commit(batch);
                 batch.Clear();
             }
