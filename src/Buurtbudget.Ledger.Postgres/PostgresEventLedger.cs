@@ -128,7 +128,7 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
             command.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
             command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Version });
             command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Hash.Bytes.ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.State.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = snapshot.State });
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }

@@ -8,7 +8,8 @@ namespace Buurtbudget.Ledger.Sqlite;
 /// <summary>
 /// The embedded default ledger: one SQLite file (WAL, <c>synchronous=FULL</c>) written through group commit.
 /// Several processes may open the same file; they take turns for the write lock (busy timeout) and the
-/// expected-head check keeps their appends from forking a stream.
+/// expected-head check keeps their appends from forking a stream. Snapshots go to a second file
+/// (<see cref="SqliteSnapshotFile"/>), so writing one never holds up a commit.
 /// </summary>
 public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
 {
@@ -17,16 +18,21 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
 
     private readonly SqliteBatchStore _store;
     private readonly GroupCommitWriter _writer;
+    private readonly SqliteSnapshotFile _snapshots;
 
-    private SqliteEventLedger(string path, int maxBatchSize, ILogger? logger)
+    private SqliteEventLedger(string path, SqliteSnapshotFile snapshots, int maxBatchSize, ILogger? logger)
     {
         Path = path;
+        _snapshots = snapshots;
         _store = new SqliteBatchStore(path);
         _writer = new GroupCommitWriter(_store, maxBatchSize, logger);
     }
 
     /// <summary>The ledger file.</summary>
     public string Path { get; }
+
+    /// <summary>The snapshots' file next to it: a cache that may be deleted.</summary>
+    public string SnapshotPath => _snapshots.Path;
 
     public LedgerCounters Counters => _writer.Counters;
 
@@ -40,17 +46,19 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
     public static SqliteEventLedger Open(string path, int maxBatchSize = GroupCommitWriter.DefaultMaxBatchSize, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var snapshots = new SqliteSnapshotFile(path);
         try
         {
             using var connection = SqliteConnections.Open(path);
             SqliteLedgerSchema.Migrate(connection);
+            snapshots.Create();
         }
         catch (SqliteException e)
         {
             throw new LedgerUnavailableException($"Cannot open the ledger file '{path}': {e.Message}", e);
         }
 
-        return new SqliteEventLedger(path, maxBatchSize, logger);
+        return new SqliteEventLedger(path, snapshots, maxBatchSize, logger);
     }
 
     /// <summary>Opens <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>, creating the directory.</summary>
@@ -98,36 +106,19 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
             : StreamHead.Empty;
     }
 
-    public async Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    public Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $stream;";
-        command.Parameters.AddWithValue("$stream", streamId);
-        using var reader = await Unavailable.Wrap(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        return reader.Read()
-            ? new Snapshot(streamId, new StreamHead(reader.GetInt64(0), EntryHash.FromBytes((byte[])reader[1])), (byte[])reader[2])
-            : null;
+        return _snapshots.ReadAsync(streamId, cancellationToken);
     }
 
-    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    public Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
-        command.CommandText = "INSERT INTO ledger_snapshots (stream_id, version, head_hash, state) VALUES ($stream, $version, $hash, $state) "
-            + "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash, state = excluded.state "
-            + "WHERE excluded.version > ledger_snapshots.version;";
-        command.Parameters.AddWithValue("$stream", snapshot.StreamId);
-        command.Parameters.AddWithValue("$version", snapshot.Head.Version);
-        command.Parameters.AddWithValue("$hash", snapshot.Head.Hash.Bytes.ToArray());
-        command.Parameters.AddWithValue("$state", snapshot.State.ToArray());
-        await Unavailable.Wrap(() => command.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
+        return _snapshots.WriteAsync(snapshot, cancellationToken);
     }
 
-    /// <summary>Reads and snapshot writes use their own pooled connections, never the writer loop's.</summary>
+    /// <summary>Reads use their own pooled connections, never the writer loop's.</summary>
     private SqliteConnection OpenConnection()
     {
         try
@@ -147,5 +138,6 @@ public sealed class SqliteEventLedger : IEventLedger, IAsyncDisposable
         _store.Dispose();
         using var connection = new SqliteConnection(SqliteConnections.ConnectionString(Path, readOnly: false));
         SqliteConnection.ClearPool(connection);
+        _snapshots.ClearPool();
     }
 }

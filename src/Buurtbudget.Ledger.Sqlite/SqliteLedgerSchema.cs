@@ -40,6 +40,11 @@ internal static class SqliteLedgerSchema
             CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries
             BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only: DELETE refused'); END;
             """),
+        (2, "snapshots move to a file of their own", """
+            -- Snapshots are a cache, now kept in ledger.snapshots.db (SqliteSnapshotFile) so that writing one does
+            -- not hold this file's write lock. Dropping them here only costs one replay per stream.
+            DROP TABLE ledger_snapshots;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

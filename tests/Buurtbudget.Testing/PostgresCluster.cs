@@ -29,6 +29,9 @@ public sealed partial class PostgresCluster : IAsyncLifetime, IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>The running server's postmaster, whose children are the backends (for CPU accounting in benchmarks).</summary>
+    public int? PostmasterPid => _postmasterPid;
+
     /// <summary>The cluster's data folder (PGDATA).</summary>
     public string DataDirectory => System.IO.Path.Combine(Folder, "data");
 

@@ -14,49 +14,83 @@ internal static class NeighbourhoodSnapshotFormat
 {
     private const byte Version = 2;
 
+    /// <summary>
+    /// Measures first and then writes into one array of the exact size. A snapshot of 100,000 ballots is ~20 MB:
+    /// growing a stream to that size allocated (and the kernel zeroed) four times as much, on the large object heap.
+    /// The bytes are what <see cref="BinaryWriter"/> would write, so <see cref="Read"/> reads both.
+    /// </summary>
     public static byte[] Write(NeighbourhoodSnapshot snapshot)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        var manifests = snapshot.Cycles.Select(c => c.Manifest is null ? [] : NeighbourhoodJson.Encode(c.Manifest)).ToArray();
+        var bytes = GC.AllocateUninitializedArray<byte>(Measure(snapshot, manifests));
+        var writer = new SnapshotWriter(bytes);
+        writer.Byte(Version);
+        writer.Int32(snapshot.Cycles.Length);
+        for (int c = 0; c < snapshot.Cycles.Length; c++)
         {
-            writer.Write(Version);
-            writer.Write(snapshot.Cycles.Length);
-            foreach (var cycle in snapshot.Cycles)
+            var cycle = snapshot.Cycles[c];
+            writer.String(cycle.CycleId);
+            writer.String(cycle.Title);
+            writer.Int64(cycle.BudgetCents);
+            writer.Byte((byte)cycle.Phase);
+            writer.Int32(manifests[c].Length);
+            writer.Bytes(manifests[c]);
+            writer.Byte(cycle.Closing is null ? (byte)0 : (byte)1);
+            if (cycle.Closing is { } closing)
             {
-                writer.Write(cycle.CycleId);
-                writer.Write(cycle.Title);
-                writer.Write(cycle.BudgetCents);
-                writer.Write((byte)cycle.Phase);
-                WriteBlob(writer, cycle.Manifest is null ? [] : NeighbourhoodJson.Encode(cycle.Manifest));
-                writer.Write(cycle.Closing is not null);
-                if (cycle.Closing is { } closing)
+                writer.String(closing.StreamId);
+                writer.Int64(closing.Position);
+                writer.Hex(closing.EntryHash);
+            }
+            writer.Int32(cycle.Enrolled.Length);
+            foreach (var slot in cycle.Enrolled)
+            {
+                writer.Hex(slot);
+            }
+            writer.Int32(cycle.Ballots.Length);
+            foreach (var ballot in cycle.Ballots)
+            {
+                writer.Hex(ballot.Slot);
+                writer.Hex(ballot.Request);
+                writer.Int64(ballot.Position);
+                writer.Hex(ballot.EntryHash);
+                writer.Int32(ballot.Ballot.Length);
+                foreach (var entry in ballot.Ballot)
                 {
-                    writer.Write(closing.StreamId);
-                    writer.Write(closing.Position);
-                    WriteHex(writer, closing.EntryHash);
-                }
-                writer.Write(cycle.Enrolled.Length);
-                foreach (var slot in cycle.Enrolled)
-                {
-                    WriteHex(writer, slot);
-                }
-                writer.Write(cycle.Ballots.Length);
-                foreach (var ballot in cycle.Ballots)
-                {
-                    WriteHex(writer, ballot.Slot);
-                    WriteHex(writer, ballot.Request);
-                    writer.Write(ballot.Position);
-                    WriteHex(writer, ballot.EntryHash);
-                    writer.Write(ballot.Ballot.Length);
-                    foreach (var entry in ballot.Ballot)
-                    {
-                        writer.Write(entry.ProjectId);
-                        writer.Write(entry.Value);
-                    }
+                    writer.String(entry.ProjectId);
+                    writer.Decimal(entry.Value);
                 }
             }
         }
-        return stream.ToArray();
+        if (!writer.IsFull)
+        {
+            throw new InvalidOperationException("The snapshot was measured wrongly.");
+        }
+        return bytes;
+    }
+
+    private static int Measure(NeighbourhoodSnapshot snapshot, byte[][] manifests)
+    {
+        long size = 1 + 4;
+        for (int c = 0; c < snapshot.Cycles.Length; c++)
+        {
+            var cycle = snapshot.Cycles[c];
+            size += SnapshotWriter.SizeOf(cycle.CycleId) + SnapshotWriter.SizeOf(cycle.Title) + 8 + 1 + 4 + manifests[c].Length + 1;
+            if (cycle.Closing is { } closing)
+            {
+                size += SnapshotWriter.SizeOf(closing.StreamId) + 8 + SnapshotWriter.HashSize;
+            }
+            size += 4 + (long)cycle.Enrolled.Length * SnapshotWriter.HashSize + 4;
+            foreach (var ballot in cycle.Ballots)
+            {
+                size += 3 * SnapshotWriter.HashSize + 8 + 4;
+                foreach (var entry in ballot.Ballot)
+                {
+                    size += SnapshotWriter.SizeOf(entry.ProjectId) + 16;
+                }
+            }
+        }
+        return size <= Array.MaxLength ? (int)size : throw new InvalidOperationException($"A snapshot of {size} bytes is too large for one array.");
     }
 
     public static NeighbourhoodSnapshot Read(ReadOnlySpan<byte> bytes)
@@ -100,16 +134,8 @@ internal static class NeighbourhoodSnapshotFormat
         return new NeighbourhoodSnapshot(cycles.MoveToImmutable());
     }
 
-    private static void WriteBlob(BinaryWriter writer, byte[] blob)
-    {
-        writer.Write(blob.Length);
-        writer.Write(blob);
-    }
-
     private static byte[] ReadBlob(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
 
     // Slots, digests and hashes are 32-byte values kept as lower-case hex in memory.
-    private static void WriteHex(BinaryWriter writer, string hex) => writer.Write(Convert.FromHexString(hex));
-
     private static string ReadHex(BinaryReader reader) => Convert.ToHexStringLower(reader.ReadBytes(32));
 }

@@ -48,8 +48,8 @@ public sealed class SqliteSharedFileTests
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
-            Assert.Equal(1L, reader.GetInt64(0));
-            Assert.Equal(1L, reader.GetInt64(1));
+            Assert.Equal(2L, reader.GetInt64(0));
+            Assert.Equal(2L, reader.GetInt64(1));
         }
 
         command.CommandText = "PRAGMA journal_mode;";
