@@ -29,6 +29,8 @@ internal static class HttpBench
             if (cluster is not null)
             {
                 await cluster.StartAsync();
+                // As on a server that has been running: WAL goes into recycled segments (see RecycleWalSegmentsAsync).
+                Console.Error.WriteLine($"{store}: {await cluster.RecycleWalSegmentsAsync(64)} WAL segments ready for reuse");
                 var database = await cluster.CreateDatabaseAsync("loadbench");
                 postgres = (database.AppConnectionString, database.OwnerConnectionString, database.AppRoleName);
             }
