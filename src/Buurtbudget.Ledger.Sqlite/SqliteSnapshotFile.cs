@@ -61,30 +61,18 @@ internal sealed class SqliteSnapshotFile(string ledgerPath)
 
     public void ClearPool()
     {
-        using var connection = new SqliteConnection(ConnectionString);
+        using var connection = new SqliteConnection(SqliteConnections.ConnectionString(Path, readOnly: false));
         SqliteConnection.ClearPool(connection);
     }
 
-    private string ConnectionString => new SqliteConnectionStringBuilder
-    {
-        DataSource = Path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = SqliteConnections.BusyTimeoutMilliseconds / 1000,
-    }.ToString();
-
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(ConnectionString);
         try
         {
-            connection.Open();
-            SqliteConnections.Execute(connection, $"PRAGMA busy_timeout = {SqliteConnections.BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
-            return connection;
+            return SqliteConnections.Open(Path, durable: false);
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
             throw new LedgerUnavailableException($"Cannot open the snapshot file '{Path}': {e.Message}", e);
         }
     }
