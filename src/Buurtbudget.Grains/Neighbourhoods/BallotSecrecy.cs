@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -23,23 +24,43 @@ public sealed class BallotSecrecy
 
     public static BallotSecrecy CreateRandom() => new(RandomNumberGenerator.GetBytes(32));
 
-    public string SlotOf(string neighbourhoodId, string cycleId, string voterKey) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encode("slot", neighbourhoodId, cycleId, voterKey)));
+    public string SlotOf(string neighbourhoodId, string cycleId, string voterKey) => Slot(neighbourhoodId, cycleId, voterKey).ToString();
+
+    /// <summary>The voter's slot as the ballot box keeps it.</summary>
+    public BallotDigest Slot(string neighbourhoodId, string cycleId, string voterKey)
+    {
+        Span<byte> slot = stackalloc byte[BallotDigest.Length];
+        HMACSHA256.HashData(_key, Encode("slot", neighbourhoodId, cycleId, voterKey), slot);
+        return BallotDigest.FromBytes(slot);
+    }
 
     /// <summary>The idempotency key as stored: bound to the slot, so two voters' keys can never collide.</summary>
-    public static string RequestOf(string slot, string idempotencyKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encode("request", slot, idempotencyKey)));
+    public static string RequestOf(string slot, string idempotencyKey) => Request(slot, idempotencyKey).ToString();
+
+    /// <summary>The request digest as the ballot box keeps it; <paramref name="slot"/> in its hex form.</summary>
+    public static BallotDigest Request(string slot, string idempotencyKey)
+    {
+        Span<byte> request = stackalloc byte[BallotDigest.Length];
+        SHA256.HashData(Encode("request", slot, idempotencyKey), request);
+        return BallotDigest.FromBytes(request);
+    }
 
     // Length-prefixed fields, so ("ab", "c") and ("a", "bc") never produce the same bytes.
-    private static byte[] Encode(params string[] fields)
+    private static byte[] Encode(params ReadOnlySpan<string> fields)
     {
-        using var stream = new MemoryStream();
+        int length = 0;
         foreach (var field in fields)
         {
-            var bytes = Encoding.UTF8.GetBytes(field);
-            stream.Write(BitConverter.GetBytes(bytes.Length));
-            stream.Write(bytes);
+            length += sizeof(int) + Encoding.UTF8.GetByteCount(field);
         }
-        return stream.ToArray();
+        var bytes = new byte[length];
+        int at = 0;
+        foreach (var field in fields)
+        {
+            int size = Encoding.UTF8.GetBytes(field, bytes.AsSpan(at + sizeof(int)));
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), size);
+            at += sizeof(int) + size;
+        }
+        return bytes;
     }
 }

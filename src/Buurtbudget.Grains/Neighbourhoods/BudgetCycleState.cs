@@ -6,16 +6,24 @@ using Buurtbudget.Ledger;
 
 namespace Buurtbudget.Grains.Neighbourhoods;
 
-/// <summary>A ballot as it stands in the ballot box: the entry that recorded it and what it says.</summary>
-public sealed record StoredBallot(string Slot, string Request, long Position, string EntryHash, ImmutableArray<BallotEntry> Ballot);
+/// <summary>
+/// A ballot as it stands in the ballot box: the entry that recorded it and what it says. A value, stored inline in
+/// the box's list, so a ballot adds no objects of its own to the heap beyond what it says.
+/// </summary>
+public readonly record struct StoredBallot(BallotDigest Slot, BallotDigest Request, long Position, BallotDigest EntryHash, ImmutableArray<BallotEntry> Ballot);
 
 /// <summary>One budget cycle as folded from its events.</summary>
 internal sealed class BudgetCycleState
 {
-    private readonly HashSet<string> _enrolled = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StoredBallot> _currentBySlot = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StoredBallot> _byRequest = new(StringComparer.Ordinal);
+    private readonly HashSet<BallotDigest> _enrolled = [];
+
+    // Both indexes point into _inLedgerOrder: they hold no references, so the garbage collector never scans them.
+    private readonly Dictionary<BallotDigest, int> _currentBySlot = [];
+    private readonly Dictionary<BallotDigest, int> _byRequest = [];
     private readonly List<StoredBallot> _inLedgerOrder = [];
+
+    // One instance per distinct ballot line (project and value), shared by every ballot that has it.
+    private readonly Dictionary<BallotEntry, BallotEntry> _lines = [];
 
     public BudgetCycleState(string cycleId, string title, long budgetCents)
     {
@@ -38,15 +46,43 @@ internal sealed class BudgetCycleState
     public CycleTally? Tally { get; private set; }
     public BallotReceipt? Closing { get; private set; }
     public int EnrolledCount => _enrolled.Count;
-    public IEnumerable<string> Enrolled => _enrolled;
-    public IEnumerable<StoredBallot> CurrentBallots => _currentBySlot.Values;
+    public IEnumerable<BallotDigest> Enrolled => _enrolled;
+
+    /// <summary>Each voter's current ballot, voters in the order they first voted.</summary>
+    public IEnumerable<StoredBallot> CurrentBallots => _currentBySlot.Values.Select(i => _inLedgerOrder[i]);
+
     public IReadOnlyList<StoredBallot> AllBallots => _inLedgerOrder;
 
-    public bool IsEnrolled(string slot) => _enrolled.Contains(slot);
+    public bool IsEnrolled(BallotDigest slot) => _enrolled.Contains(slot);
 
-    public StoredBallot? CurrentBallotOf(string slot) => _currentBySlot.GetValueOrDefault(slot);
+    public StoredBallot? CurrentBallotOf(BallotDigest slot) => _currentBySlot.TryGetValue(slot, out int i) ? _inLedgerOrder[i] : null;
 
-    public StoredBallot? BallotForRequest(string request) => _byRequest.GetValueOrDefault(request);
+    public StoredBallot? BallotForRequest(BallotDigest request) => _byRequest.TryGetValue(request, out int i) ? _inLedgerOrder[i] : null;
+
+    /// <summary>
+    /// The ballot with every line replaced by the instance this box already holds for it (the same array when all
+    /// of them are). Ballots repeat a few lines (project and value) endlessly; sharing them keeps a ballot's cost
+    /// in memory to its array. The first instance seen is kept, so the tentative and confirmed copies of the box,
+    /// which see the same events in the same order, end up sharing the lines and the arrays (both immutable).
+    /// </summary>
+    public ImmutableArray<BallotEntry> Canonical(ImmutableArray<BallotEntry> ballot)
+    {
+        BallotEntry[]? copy = null;
+        for (int i = 0; i < ballot.Length; i++)
+        {
+            var line = ballot[i];
+            if (!_lines.TryGetValue(line, out var shared))
+            {
+                _lines.Add(line, shared = line);
+            }
+            if (!ReferenceEquals(shared, line))
+            {
+                copy ??= [.. ballot];
+                copy[i] = shared;
+            }
+        }
+        return copy is null ? ballot : ImmutableArray.Create(copy);
+    }
 
     public void Open(VotingManifest manifest)
     {
@@ -58,16 +94,17 @@ internal sealed class BudgetCycleState
         Phase = CyclePhase.Voting;
     }
 
-    public void Enroll(IEnumerable<string> slots) => _enrolled.UnionWith(slots);
+    public void Enroll(IEnumerable<BallotDigest> slots) => _enrolled.UnionWith(slots);
 
     public void Record(StoredBallot ballot)
     {
-        if (_currentBySlot.TryGetValue(ballot.Slot, out var replaced))
+        ballot = ballot with { Ballot = Canonical(ballot.Ballot) };
+        if (_currentBySlot.TryGetValue(ballot.Slot, out int replaced))
         {
-            Tally!.Remove(replaced.Ballot);
+            Tally!.Remove(_inLedgerOrder[replaced].Ballot);
         }
-        _currentBySlot[ballot.Slot] = ballot;
-        _byRequest[ballot.Request] = ballot;
+        _currentBySlot[ballot.Slot] = _inLedgerOrder.Count;
+        _byRequest[ballot.Request] = _inLedgerOrder.Count;
         _inLedgerOrder.Add(ballot);
         Tally!.Add(ballot.Ballot);
     }
@@ -111,7 +148,7 @@ internal sealed record CycleSnapshot(
     CyclePhase Phase,
     VotingManifest? Manifest,
     BallotReceipt? Closing,
-    ImmutableArray<string> Enrolled,
+    ImmutableArray<BallotDigest> Enrolled,
     ImmutableArray<StoredBallot> Ballots);
 
 internal sealed record NeighbourhoodSnapshot(ImmutableArray<CycleSnapshot> Cycles);

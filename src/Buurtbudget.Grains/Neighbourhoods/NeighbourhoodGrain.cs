@@ -87,9 +87,10 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         Require(!command.VoterKeys.IsDefaultOrEmpty && command.VoterKeys.All(k => !string.IsNullOrEmpty(k)),
             CycleProblem.InvalidCommand, "List at least one voter, and no empty voter keys.");
         var slots = command.VoterKeys
-            .Select(key => _secrecy.SlotOf(NeighbourhoodId, command.CycleId, key))
+            .Select(key => _secrecy.Slot(NeighbourhoodId, command.CycleId, key))
             .Where(slot => !cycle.IsEnrolled(slot))
-            .Distinct(StringComparer.Ordinal)
+            .Distinct()
+            .Select(slot => slot.ToString())
             .ToImmutableArray();
         if (slots.IsEmpty)
         {
@@ -106,8 +107,9 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         Require(!string.IsNullOrEmpty(request.IdempotencyKey) && request.IdempotencyKey.Length <= 200, CycleProblem.InvalidCommand,
             "Every ballot request needs an idempotency key of at most 200 characters, so a retry cannot vote twice.");
         var cycle = TentativeCycle(request.CycleId);
-        var slot = _secrecy.SlotOf(NeighbourhoodId, request.CycleId, request.VoterKey);
-        var requestDigest = BallotSecrecy.RequestOf(slot, request.IdempotencyKey);
+        var slot = _secrecy.Slot(NeighbourhoodId, request.CycleId, request.VoterKey);
+        string slotText = slot.ToString();
+        var requestDigest = BallotSecrecy.Request(slotText, request.IdempotencyKey);
 
         if (cycle.BallotForRequest(requestDigest) is { } earlier)
         {
@@ -118,12 +120,19 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             return new CastBallotResult(Receipt(earlier), ReplacedEarlierBallot: false);
         }
 
-        Require(cycle.Phase == CyclePhase.Voting, CycleProblem.WrongPhase, PhaseRules.VotingHasClosed(cycle.Phase)
-            ? $"Voting in '{cycle.Title}' has closed; no more ballots are accepted."
-            : $"Voting in '{cycle.Title}' has not opened yet.");
+        // On the ballot path the refusals are built only when they happen: formatting them up front cost every
+        // accepted ballot five strings.
+        if (cycle.Phase != CyclePhase.Voting)
+        {
+            throw new BudgetCycleException(CycleProblem.WrongPhase, PhaseRules.VotingHasClosed(cycle.Phase)
+                ? $"Voting in '{cycle.Title}' has closed; no more ballots are accepted."
+                : $"Voting in '{cycle.Title}' has not opened yet.");
+        }
         var manifest = cycle.Manifest!;
-        Require(manifest.Eligibility != Eligibility.Census || cycle.IsEnrolled(slot), CycleProblem.NotEligible,
-            $"You are not on the list of voters for '{cycle.Title}'.");
+        if (manifest.Eligibility == Eligibility.Census && !cycle.IsEnrolled(slot))
+        {
+            throw new BudgetCycleException(CycleProblem.NotEligible, $"You are not on the list of voters for '{cycle.Title}'.");
+        }
         var validation = cycle.Design!.Validate(request.Ballot, cycle.Projects);
         if (!validation.IsValid)
         {
@@ -134,12 +143,18 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         bool replacing = current is not null;
         // Paper ballots close the household's code right after they are cast; this keeps them final even when the
         // server stopped in between, before the code was closed.
-        Require(current is null || current.Request != BallotSecrecy.RequestOf(slot, PaperBallotKey.For(slot)), CycleProblem.AlreadyVoted,
-            $"Your household's paper ballot for '{cycle.Title}' was counted; it cannot be replaced online.");
-        Require(!replacing || manifest.Revote == RevotePolicy.LastBallotCounts, CycleProblem.AlreadyVoted,
-            $"You already voted in '{cycle.Title}', and in this vote the first ballot is final.");
+        if (current is { } counted && counted.Request == BallotSecrecy.Request(slotText, PaperBallotKey.For(slotText)))
+        {
+            throw new BudgetCycleException(CycleProblem.AlreadyVoted, $"Your household's paper ballot for '{cycle.Title}' was counted; it cannot be replaced online.");
+        }
+        if (replacing && manifest.Revote != RevotePolicy.LastBallotCounts)
+        {
+            throw new BudgetCycleException(CycleProblem.AlreadyVoted, $"You already voted in '{cycle.Title}', and in this vote the first ballot is final.");
+        }
 
-        var entries = await _journal.AppendAsync(new BallotCast(request.CycleId, slot, requestDigest, request.Ballot.Entries));
+        // The ballot's lines as the box already holds them, so the event and both copies of the box share them.
+        var ballot = cycle.Canonical(request.Ballot.Entries);
+        var entries = await _journal.AppendAsync(new BallotCast(request.CycleId, slotText, requestDigest.ToString(), ballot));
         var entry = entries[0];
         return new CastBallotResult(new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString()), replacing);
     }
@@ -178,8 +193,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     public Task<MyBallot?> GetMyBallotAsync(string cycleId, string voterKey)
     {
         var cycle = ConfirmedCycle(cycleId);
-        var stored = cycle.CurrentBallotOf(_secrecy.SlotOf(NeighbourhoodId, cycleId, voterKey));
-        return Task.FromResult(stored is null ? null : new MyBallot(new CastBallot(stored.Ballot), Receipt(stored)));
+        var stored = cycle.CurrentBallotOf(_secrecy.Slot(NeighbourhoodId, cycleId, voterKey));
+        return Task.FromResult(stored is { } mine ? new MyBallot(new CastBallot(mine.Ballot), Receipt(mine)) : null);
     }
 
     public Task<Outcome> ComputeOutcomeAsync(string cycleId)
@@ -198,8 +213,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             _closedOutcomes[cycleId] = outcome = BallotBox.ComputeOutcome(cycle);
         }
         // Voters are numbered in the order the outcome was given the current ballots (BallotBox.ToElection).
-        var slot = _secrecy.SlotOf(NeighbourhoodId, cycleId, voterKey);
-        int voter = cycle.CurrentBallots.Select(b => b.Slot).TakeWhile(s => !string.Equals(s, slot, StringComparison.Ordinal)).Count();
+        var slot = _secrecy.Slot(NeighbourhoodId, cycleId, voterKey);
+        int voter = cycle.CurrentBallots.Select(b => b.Slot).TakeWhile(s => s != slot).Count();
         bool voted = cycle.CurrentBallotOf(slot) is not null;
         return Task.FromResult(voted && outcome.EqualShares is { } shares ? shares.ShareOf(voter) : null);
     }
@@ -219,7 +234,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
         var counted = cycle.CurrentBallots.Select(b => b.Position).ToHashSet();
         var receipts = cycle.AllBallots
             .OrderBy(b => b.Position)
-            .Select(b => new PublishedReceipt(b.Position, b.EntryHash, counted.Contains(b.Position)))
+            .Select(b => new PublishedReceipt(b.Position, b.EntryHash.ToString(), counted.Contains(b.Position)))
             .ToImmutableArray();
         var ballots = cycle.CurrentBallots
             .Select(b => new CastBallot(b.Ballot))
@@ -231,7 +246,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
     private static string CanonicalText(CastBallot ballot) =>
         string.Join(";", ballot.Entries.Select(e => FormattableString.Invariant($"{e.ProjectId}={e.Value}")));
 
-    private BallotReceipt Receipt(StoredBallot ballot) => new(_journal.StreamId, ballot.Position, ballot.EntryHash);
+    private BallotReceipt Receipt(StoredBallot ballot) => new(_journal.StreamId, ballot.Position, ballot.EntryHash.ToString());
 
     /// <summary>Throws <see cref="BudgetCycleException"/> for rules voting cannot open with; also used to check a
     /// schedule's voting rules when the schedule is set.</summary>

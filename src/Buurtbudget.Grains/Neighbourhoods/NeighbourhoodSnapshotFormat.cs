@@ -45,15 +45,15 @@ internal static class NeighbourhoodSnapshotFormat
             writer.Int32(cycle.Enrolled.Length);
             foreach (var slot in cycle.Enrolled)
             {
-                writer.Hex(slot);
+                writer.Digest(slot);
             }
             writer.Int32(cycle.Ballots.Length);
             foreach (var ballot in cycle.Ballots)
             {
-                writer.Hex(ballot.Slot);
-                writer.Hex(ballot.Request);
+                writer.Digest(ballot.Slot);
+                writer.Digest(ballot.Request);
                 writer.Int64(ballot.Position);
-                writer.Hex(ballot.EntryHash);
+                writer.Digest(ballot.EntryHash);
                 writer.Int32(ballot.Ballot.Length);
                 foreach (var entry in ballot.Ballot)
                 {
@@ -111,17 +111,17 @@ internal static class NeighbourhoodSnapshotFormat
             var manifest = manifestBytes.Length == 0 ? null
                 : JsonSerializer.Deserialize(manifestBytes, NeighbourhoodJsonContext.Default.VotingManifest);
             BallotReceipt? closing = reader.ReadBoolean() ? new BallotReceipt(reader.ReadString(), reader.ReadInt64(), ReadHex(reader)) : null;
-            var enrolled = ImmutableArray.CreateBuilder<string>(reader.ReadInt32());
+            var enrolled = ImmutableArray.CreateBuilder<BallotDigest>(reader.ReadInt32());
             for (int i = enrolled.Capacity; i > 0; i--)
             {
-                enrolled.Add(ReadHex(reader));
+                enrolled.Add(ReadDigest(reader));
             }
             var ballots = ImmutableArray.CreateBuilder<StoredBallot>(reader.ReadInt32());
             for (int i = ballots.Capacity; i > 0; i--)
             {
-                string slot = ReadHex(reader), request = ReadHex(reader);
+                BallotDigest slot = ReadDigest(reader), request = ReadDigest(reader);
                 long position = reader.ReadInt64();
-                string hash = ReadHex(reader);
+                var hash = ReadDigest(reader);
                 var entries = ImmutableArray.CreateBuilder<BallotEntry>(reader.ReadInt32());
                 for (int e = entries.Capacity; e > 0; e--)
                 {
@@ -136,6 +136,12 @@ internal static class NeighbourhoodSnapshotFormat
 
     private static byte[] ReadBlob(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
 
-    // Slots, digests and hashes are 32-byte values kept as lower-case hex in memory.
-    private static string ReadHex(BinaryReader reader) => Convert.ToHexStringLower(reader.ReadBytes(32));
+    // The closing receipt's hash is kept as hex, like every receipt.
+    private static string ReadHex(BinaryReader reader) => ReadDigest(reader).ToString();
+
+    private static BallotDigest ReadDigest(BinaryReader reader)
+    {
+        Span<byte> bytes = stackalloc byte[BallotDigest.Length];
+        return reader.Read(bytes) == bytes.Length ? BallotDigest.FromBytes(bytes) : throw new EndOfStreamException("The snapshot ends inside a ballot.");
+    }
 }

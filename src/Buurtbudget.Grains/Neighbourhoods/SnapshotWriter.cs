@@ -69,6 +69,12 @@ internal ref struct SnapshotWriter(Span<byte> buffer)
         _at += Encoding.UTF8.GetBytes(text, _buffer[_at..]);
     }
 
+    public void Digest(BallotDigest digest)
+    {
+        digest.CopyTo(_buffer.Slice(_at, HashSize));
+        _at += HashSize;
+    }
+
     /// <summary>A 32-byte value kept as hex in memory, written as its bytes.</summary>
     public void Hex(string hex)
     {

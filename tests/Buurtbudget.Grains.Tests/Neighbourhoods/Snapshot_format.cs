@@ -15,13 +15,14 @@ public sealed class Snapshot_format
     [Fact]
     public void Writes_the_bytes_a_BinaryWriter_writes_and_reads_them_back()
     {
-        string Hash() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var ballots = Enumerable.Range(1, 300).Select(i => new StoredBallot(Hash(), Hash(), i * 7L, Hash(),
+        BallotDigest Digest() => BallotDigest.FromBytes(RandomNumberGenerator.GetBytes(32));
+        string Hash() => Digest().ToString();
+        var ballots = Enumerable.Range(1, 300).Select(i => new StoredBallot(Digest(), Digest(), i * 7L, Digest(),
             [new BallotEntry($"project-{i % 13}", i), new BallotEntry("speeltuin-ü", -0.001m * i), new BallotEntry(new string('x', 200 + i), 2.5m)]))
             .ToImmutableArray();
         var snapshot = new NeighbourhoodSnapshot(
         [
-            new CycleSnapshot("2026", "Buurtbudget Oost – ‘groen’", 1_250_000, CyclePhase.Voting, null, null, [Hash(), Hash()], ballots),
+            new CycleSnapshot("2026", "Buurtbudget Oost – ‘groen’", 1_250_000, CyclePhase.Voting, null, null, [Digest(), Digest()], ballots),
             new CycleSnapshot("2025", new string('t', 130), 0, CyclePhase.Closed, null, new BallotReceipt("neighbourhood-oost", 4_000_000_000L, Hash()), [], []),
         ]);
 
@@ -67,15 +68,15 @@ public sealed class Snapshot_format
                 writer.Write(cycle.Enrolled.Length);
                 foreach (var slot in cycle.Enrolled)
                 {
-                    writer.Write(Convert.FromHexString(slot));
+                    writer.Write(Convert.FromHexString(slot.ToString()));
                 }
                 writer.Write(cycle.Ballots.Length);
                 foreach (var ballot in cycle.Ballots)
                 {
-                    writer.Write(Convert.FromHexString(ballot.Slot));
-                    writer.Write(Convert.FromHexString(ballot.Request));
+                    writer.Write(Convert.FromHexString(ballot.Slot.ToString()));
+                    writer.Write(Convert.FromHexString(ballot.Request.ToString()));
                     writer.Write(ballot.Position);
-                    writer.Write(Convert.FromHexString(ballot.EntryHash));
+                    writer.Write(Convert.FromHexString(ballot.EntryHash.ToString()));
                     writer.Write(ballot.Ballot.Length);
                     foreach (var entry in ballot.Ballot)
                     {

@@ -18,6 +18,7 @@ internal sealed class RuntimeSampler : IDisposable
     private volatile bool _stop;
     private TimeSpan _longestPause;
     private int _longestPauseGeneration;
+    private long _longestPausePromoted;
     private int _lastGcCount = GC.CollectionCount(0);
     private long _lastGcIndex = GC.GetGCMemoryInfo(GCKind.Any).Index;
 
@@ -52,7 +53,7 @@ internal sealed class RuntimeSampler : IDisposable
                 var pause = gc.PauseDurations.Length == 0 ? TimeSpan.Zero : gc.PauseDurations[0] + gc.PauseDurations[1];
                 if (pause > _longestPause)
                 {
-                    (_longestPause, _longestPauseGeneration) = (pause, gc.Generation);
+                    (_longestPause, _longestPauseGeneration, _longestPausePromoted) = (pause, gc.Generation, gc.PromotedBytes);
                 }
             }
         }
@@ -72,7 +73,7 @@ internal sealed class RuntimeSampler : IDisposable
             var queue = _samples.Select(s => (double)s.Queue).Order().ToArray();
             var late = _samples.Select(s => s.LateMs).Order().ToArray();
             return string.Create(CultureInfo.InvariantCulture,
-                $"GC: {gcs} collections (gen0/1/2), paused {pause.TotalMilliseconds:0.0} ms in all, longest {_longestPause.TotalMilliseconds:0.0} ms (gen{_longestPauseGeneration}); thread-pool queue p50 {Pct(queue, .5):0}, "
+                $"GC: {gcs} collections (gen0/1/2), paused {pause.TotalMilliseconds:0.0} ms in all, longest {_longestPause.TotalMilliseconds:0.0} ms (gen{_longestPauseGeneration}, {_longestPausePromoted / 1e6:0.0} MB promoted); thread-pool queue p50 {Pct(queue, .5):0}, "
                 + $"p99 {Pct(queue, .99):0}, max {queue.LastOrDefault():0}; threads max {_samples.Select(s => s.Threads).DefaultIfEmpty().Max()}; "
                 + $"sampler woke late p99 {Pct(late, .99):0.0} ms, max {late.LastOrDefault():0.0} ms, >5 ms {late.Count(l => l > 5)} of {late.Length}");
         }
