@@ -13,6 +13,8 @@ public sealed class BenchBallotsTests
     [InlineData("--max-ballots", "0")]
     [InlineData("--activation-ballots", "-1")]
     [InlineData("--activation-runs", "0")]
+    [InlineData("--warm-up", "-1")]
+    [InlineData("--warm-up", "601")]
     public void Out_of_range_bounds_are_usage_errors(string option, string value)
     {
         var run = CliRun.Of("bench-ballots", option, value);

@@ -75,6 +75,13 @@ internal sealed class BenchBallotsCommand : Command
         Description = "Profile the open-loop cases: each ballot's stages, thread-pool queue, GC pauses, the writer's busy time (to stderr).",
     };
 
+    private readonly Option<int> _warmUp = new("--warm-up")
+    {
+        Description = "Seconds of unmeasured ballots through the grain before each store's cases, so the JIT has compiled the ballot path (default 5; with --quick 0).",
+        DefaultValueFactory = _ => 5,
+        HelpName = "SECONDS",
+    };
+
     private readonly Option<bool> _quick = new("--quick") { Description = "A tiny run (for tests): 1 s cases, 4 clients, small counts; options given still count." };
 
     private readonly Option<bool> _json = BenchOptions.Json();
@@ -99,6 +106,8 @@ internal sealed class BenchBallotsCommand : Command
         _snapshotEvery.Validators.Add(r => BenchOptions.InRange(r, 1, int.MaxValue));
         Add(_snapshotEvery);
         Add(_profile);
+        _warmUp.Validators.Add(r => BenchOptions.InRange(r, 0, 600));
+        Add(_warmUp);
         Add(_quick);
         Add(_json);
         SetAction(Execute);
@@ -145,6 +154,7 @@ internal sealed class BenchBallotsCommand : Command
         {
             Stores = [.. parse.GetValue(_stores)!.Distinct()],
             Profile = parse.GetValue(_profile),
+            WarmUp = TimeSpan.FromSeconds(Pick(_warmUp, 0)),
         };
     }
 }

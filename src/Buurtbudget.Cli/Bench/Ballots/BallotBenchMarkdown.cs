@@ -12,7 +12,11 @@ internal static class BallotBenchMarkdown
         writer.WriteLine("- method: real NeighbourhoodGrain activations on the in-process GrainRuntime; each voter of the census casts one "
             + "approval ballot with its own idempotency key and a client waits for the receipt (the ballot is durable) before its next "
             + "voter; the baselines run in the same process on the same stores. PostgreSQL is a throwaway cluster on 127.0.0.1 with "
-            + "fsync and synchronous_commit on; SQLite uses WAL with synchronous=FULL. Compare ratios, not absolute numbers.");
+            + "fsync and synchronous_commit on; SQLite uses WAL with synchronous=FULL. "
+            + (report.Settings.WarmUp > TimeSpan.Zero
+                ? $"Before each store's cases, {report.Settings.WarmUp.TotalSeconds:0.#} s of unmeasured ballots let the JIT compile the ballot path. "
+                : "No warm-up: the first case includes the JIT compiling the ballot path. ")
+            + "Compare ratios, not absolute numbers.");
         writer.WriteLine();
         writer.WriteLine("Durable ballots per second:");
         writer.WriteLine();

@@ -74,6 +74,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
         {
             ledger = new ProbedLedger(ledger);
         }
+        await WarmUpAsync(store, ledger).ConfigureAwait(false);
         foreach (var neighbourhoods in settings.Neighbourhoods)
         {
             var name = neighbourhoods == 1 ? "ballots through the grain, 1 neighbourhood" : $"ballots through the grain, {neighbourhoods} neighbourhoods";
@@ -99,6 +100,21 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
                 _latency.Add(new BallotLatencyResult(store, neighbourhoods, "half of peak: open loop", half,
                     steady.Operations, steady.Seconds, steady.P50Ms, steady.P99Ms));
             }
+        }
+    }
+
+    private async Task WarmUpAsync(string store, IEventLedger ledger)
+    {
+        if (settings.WarmUp <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var runtime = BallotRuntime.Create(ledger, _secrecy, settings.SnapshotEvery);
+        await using (runtime.ConfigureAwait(false))
+        {
+            var warm = await BallotScenario.SetUpAsync(runtime, "warm-up", 1, settings.MaxBallots).ConfigureAwait(false);
+            progress.WriteLine($"{Tool}: {store}: warming up for {settings.WarmUp.TotalSeconds:0.#} s, not measured");
+            await ClosedLoop.RunAsync(settings.Clients, settings.WarmUp, settings.MaxBallots, _ => warm.CastNextAsync).ConfigureAwait(false);
         }
     }
 

@@ -22,4 +22,8 @@ internal sealed record BallotBenchSettings(
     /// <summary>Profile the open-loop cases: stages of every ballot, the thread pool, GC and the writer's busy time
     /// (printed with the progress lines; the stamps cost a little time of their own).</summary>
     public bool Profile { get; init; }
+
+    /// <summary>Unmeasured ballots through the grain before each store's first case, so the cases measure the code
+    /// a running server runs rather than the JIT compiling it (up to a fifth of the CPU in the first seconds).</summary>
+    public TimeSpan WarmUp { get; init; }
 }
