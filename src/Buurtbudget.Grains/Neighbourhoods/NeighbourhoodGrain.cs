@@ -23,7 +23,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
 {
     public const string StreamPrefix = "neighbourhood/";
 
-    /// <summary>Entries between snapshots unless the host says otherwise; benchmarks report against this default.</summary>
+    /// <summary>Entries between snapshots unless the host says otherwise, until a quarter of the stream is more
+    /// (<see cref="EventJournal{TState, TEvent}.SnapshotInterval"/>); benchmarks report against this default.</summary>
     public const int DefaultSnapshotEvery = 10_000;
 
     private readonly IGrainContext _context;
