@@ -37,7 +37,7 @@ public sealed class Snapshot_schedule
             }
         }
 
-        // Every 10,000 entries the total would be about entries² / 20,000: 500 times the stream at a million.
+        // Every 10,000 entries the total would be about entries² / 20,000: 50 times the stream at a million.
         Assert.InRange(written, entries, 6 * entries);
         Assert.InRange(longestReplay, 1, Math.Max(Every, entries / 5 + 1));
     }
