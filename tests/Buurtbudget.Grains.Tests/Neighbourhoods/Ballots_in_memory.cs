@@ -11,6 +11,7 @@ namespace Buurtbudget.Grains.Tests.Neighbourhoods;
 /// The ballot box keeps slots, request digests and entry hashes as inline 32-byte values and shares repeated ballot
 /// lines: what it holds per ballot is what the garbage collector moves on every collection (docs/performance.md).
 /// </summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class Ballots_in_memory(ITestOutputHelper output)
 {
     private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
