@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
 
 namespace Buurtbudget.Grains.Neighbourhoods;
 
@@ -8,6 +9,7 @@ namespace Buurtbudget.Grains.Neighbourhoods;
 /// with three strings and a record per ballot per copy, every ballot left ~1.2 KB and seven objects for the
 /// garbage collector to move, and its pauses were the tail of the ballot latency (docs/performance.md).
 /// </summary>
+[JsonConverter(typeof(BallotDigestJsonConverter))]
 public readonly struct BallotDigest : IEquatable<BallotDigest>
 {
     public const int Length = 32;

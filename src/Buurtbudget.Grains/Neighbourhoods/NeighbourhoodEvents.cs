@@ -16,14 +16,14 @@ public sealed record BudgetCycleCreated(string CycleId, string Title, long Budge
 public sealed record VotingOpened(string CycleId, VotingManifest Manifest) : NeighbourhoodEvent(CycleId);
 
 /// <summary>Voters added to the cycle's census, each as its secret ballot slot (never the voter's name or code).</summary>
-public sealed record VotersEnrolled(string CycleId, ImmutableArray<string> Slots) : NeighbourhoodEvent(CycleId);
+public sealed record VotersEnrolled(string CycleId, ImmutableArray<BallotDigest> Slots) : NeighbourhoodEvent(CycleId);
 
 /// <summary>
 /// A ballot, recorded without the voter: <paramref name="Slot"/> is an HMAC of the voter under the server's ballot
 /// secret, needed so that a later ballot from the same voter replaces this one. <paramref name="Request"/> is a
 /// digest of the client's idempotency key, so a retried request returns this entry's receipt.
 /// </summary>
-public sealed record BallotCast(string CycleId, string Slot, string Request, ImmutableArray<BallotEntry> Ballot) : NeighbourhoodEvent(CycleId);
+public sealed record BallotCast(string CycleId, BallotDigest Slot, BallotDigest Request, ImmutableArray<BallotEntry> Ballot) : NeighbourhoodEvent(CycleId);
 
 /// <summary>No ballot is accepted after this entry; its hash is the cycle's published fingerprint.</summary>
 public sealed record VotingClosed(string CycleId, int Turnout) : NeighbourhoodEvent(CycleId);

@@ -91,7 +91,6 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             .Select(key => _secrecy.Slot(NeighbourhoodId, command.CycleId, key))
             .Where(slot => !cycle.IsEnrolled(slot))
             .Distinct()
-            .Select(slot => slot.ToString())
             .ToImmutableArray();
         if (slots.IsEmpty)
         {
@@ -155,7 +154,7 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
 
         // The ballot's lines as the box already holds them, so the event and both copies of the box share them.
         var ballot = cycle.Canonical(request.Ballot.Entries);
-        var entries = await _journal.AppendAsync(new BallotCast(request.CycleId, slotText, requestDigest.ToString(), ballot));
+        var entries = await _journal.AppendAsync(new BallotCast(request.CycleId, slot, requestDigest, ballot));
         var entry = entries[0];
         return new CastBallotResult(new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString()), replacing);
     }

@@ -23,11 +23,10 @@ internal sealed class NeighbourhoodState : IJournaledState<NeighbourhoodEvent>
                 _cycles[opened.CycleId].Open(opened.Manifest);
                 break;
             case VotersEnrolled enrolled:
-                _cycles[enrolled.CycleId].Enroll(enrolled.Slots.Select(BallotDigest.Parse));
+                _cycles[enrolled.CycleId].Enroll(enrolled.Slots);
                 break;
             case BallotCast cast:
-                _cycles[cast.CycleId].Record(new StoredBallot(BallotDigest.Parse(cast.Slot), BallotDigest.Parse(cast.Request), entry.Version,
-                    BallotDigest.FromBytes(entry.Hash.Bytes), cast.Ballot));
+                _cycles[cast.CycleId].Record(new StoredBallot(cast.Slot, cast.Request, entry.Version, BallotDigest.FromBytes(entry.Hash.Bytes), cast.Ballot));
                 break;
             case VotingClosed closed:
                 _cycles[closed.CycleId].Close(entry);
