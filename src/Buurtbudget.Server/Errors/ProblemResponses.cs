@@ -41,6 +41,9 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
                 "The vote could not be stored just now; nothing was lost. Send the same request again (with the same Idempotency-Key).", null),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read",
                 bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message, null),
+            // Storage outside the ledger (sessions, images): a refused or timed-out connection is worth a retry.
+            System.Data.Common.DbException { IsTransient: true } => (503, "Please try again",
+                "The database cannot take this request just now. Please try again in a moment.", null),
             LedgerIntegrityException => (500, "The ledger failed its integrity check", "An operator must run 'buurtbudget verify'.", null),
             _ => (500, "Something went wrong on our side", "The error was logged; please try again later.", null),
         };

@@ -27,7 +27,7 @@ internal static class LedgerExtensions
         });
         // A service of its own so the container closes its pooled connections when the server stops (the ledger
         // only borrows it); created on first use, so it exists only when PostgreSQL is configured.
-        builder.Services.AddSingleton(services => NpgsqlDataSource.Create(services.Buurtbudget().Postgres?.ConnectionString
+        builder.Services.AddSingleton(services => PostgresConnections.Create(services.Buurtbudget().Postgres?.ConnectionString
             ?? throw new InvalidOperationException("No PostgreSQL connection string is configured.")));
         builder.Services.AddSingleton(services =>
             ServerSecrets.Load(services.Buurtbudget(), services.DataDirectory(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Buurtbudget")));
