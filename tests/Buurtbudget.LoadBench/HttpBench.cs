@@ -9,14 +9,15 @@ namespace Buurtbudget.LoadBench;
 /// </summary>
 internal static class HttpBench
 {
-    public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores, int MaxConnections);
+    public sealed record Settings(int Clients, TimeSpan Phase, int Rounds, IReadOnlyList<string> Stores, int MaxConnections, int ProfileSeconds, int ClientNice);
 
     private sealed record Row(string Store, string Case, string Load, Load.Result Result, string Cpu, string PerCommit = "–");
 
     public static async Task<int> RunAsync(Settings settings)
     {
         Console.WriteLine($"# HTTP ballots: {settings.Clients} voters, {settings.Rounds} × {settings.Phase.TotalSeconds:0} s per case, " +
-            $"client connections: {(settings.MaxConnections > 0 ? $"at most {settings.MaxConnections}" : "unlimited")}, machine: {Machine.Describe()}");
+            $"client connections: {(settings.MaxConnections > 0 ? $"at most {settings.MaxConnections}" : "unlimited")}, " +
+            $"load generator at nice {settings.ClientNice} (server and PostgreSQL at 0), machine: {Machine.Describe()}");
         Console.WriteLine();
         var rows = new List<Row>();
         var verdicts = new List<string>();
@@ -42,12 +43,19 @@ internal static class HttpBench
                 samples.Add(cpu.Stop());
                 return result;
             }
+            int reniced = ClientPriority.Lower(settings.ClientNice);
             using var client = new BenchClient(server.HttpsBase, certificate.Thumbprint, settings.MaxConnections);
             var codes = await client.SetupAsync(settings.Clients);
             var cookies = new string[codes.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
                 async (i, _) => cookies[i] = await client.SignInAsync(codes[i]));
-            Console.Error.WriteLine($"{store}: server PID {server.Pid}, {cookies.Length} voters signed in; warming up");
+            if (settings.MaxConnections > settings.Clients)
+            {
+                // Open the whole pool now, so that no measured request pays for a TLS handshake (see BenchClient).
+                await Load.ClosedLoopAsync(settings.MaxConnections, TimeSpan.FromSeconds(2), _ => client.HelloAsync());
+            }
+            Console.Error.WriteLine($"{store}: server PID {server.Pid}, {cookies.Length} voters signed in, {client.Connections} connections open, " +
+                $"{reniced} client threads at nice {settings.ClientNice}; warming up");
 
             // Warm-up: connection pool, grain activation, the ledger's first batches and the JIT; not reported.
             // Tiered compilation recompiles hot methods with profile data in the background for several seconds
@@ -60,11 +68,20 @@ internal static class HttpBench
                 await Load.ClosedLoopAsync(settings.Clients, TimeSpan.FromSeconds(1), c => client.MineAsync(cookies[c]));
             }
 
+            if (settings.ProfileSeconds > 0)
+            {
+                // A window for an outside profiler (perf, dotnet-trace) that sees ballots and nothing else.
+                Console.Error.WriteLine($"{store}: profile window: ballots only for {settings.ProfileSeconds} s, server PID {server.Pid}");
+                await Load.ClosedLoopAsync(settings.Clients, TimeSpan.FromSeconds(settings.ProfileSeconds), c => client.CastAsync(cookies[c]));
+                Console.Error.WriteLine($"{store}: profile window closed");
+            }
+
             var hello = new List<Load.Result>();
             var ballots = new List<Load.Result>();
             var helloCpu = new List<CpuSplit.Sample>();
             var ballotCpu = new List<CpuSplit.Sample>();
             var ledgerBefore = await LedgerAsync(client);
+            await client.PostForJsonAsync("/bench/ballot-times"); // forget the warm-up's
             for (int round = 0; round < settings.Rounds; round++)
             {
                 hello.Add(await Measured(helloCpu, () => Load.ClosedLoopAsync(settings.Clients, settings.Phase, _ => client.HelloAsync())));
@@ -77,6 +94,7 @@ internal static class HttpBench
             rows.Add(new Row(store, "hello world (GET /bench/hello)", peakLoad, helloPeak, CpuSplit.PerOperation(helloCpu, helloPeak.Operations)));
             rows.Add(new Row(store, "durable ballot (POST …/ballots)", peakLoad, ballotPeak, CpuSplit.PerOperation(ballotCpu, ballotPeak.Operations),
                 PerCommit(ledgerBefore, await LedgerAsync(client))));
+            verdicts.Add($"- {store}: server-side time of the peak ballots: {await ServerTimesAsync(client)}");
 
             // Where the time goes: the same clients on endpoints that do part of a ballot's work (not part of a goal).
             var cycleCpu = new List<CpuSplit.Sample>();
@@ -90,9 +108,14 @@ internal static class HttpBench
             ledgerBefore = await LedgerAsync(client);
             await using var pauses = new CommitPauses(client);
             long connectionsBefore = client.Connections;
+            await client.PostForJsonAsync("/bench/ballot-times");
+            using var waits = new ConnectionWaits();
             var ballotsHalfCpu = new List<CpuSplit.Sample>();
             var ballotsHalf = await Measured(ballotsHalfCpu, () => Load.OpenLoopAsync(half, settings.Phase, i => client.CastAsync(cookies[i % cookies.Length])));
             string halfPerCommit = PerCommit(ledgerBefore, await LedgerAsync(client));
+            var waited = waits.Take();
+            verdicts.Add($"- {store}: server-side time of the half-load ballots: {await ServerTimesAsync(client)}; " +
+                $"{Markdown.Number(waited.Count)} requests waited for a free client connection, p50 / p99 {Markdown.Ms(waited.P50)} / {Markdown.Ms(waited.P99)}");
             verdicts.Add($"- {store}: during the half-load ballots, {await pauses.StopAsync()}; the client opened " +
                 $"{Markdown.Number(client.Connections - connectionsBefore)} new connections (it had {Markdown.Number(connectionsBefore)})");
             var helloHalfCpu = new List<CpuSplit.Sample>();
@@ -132,6 +155,17 @@ internal static class HttpBench
     {
         var counters = await client.GetJsonAsync("/bench/ledger");
         return (counters.GetProperty("appends").GetInt64(), counters.GetProperty("commits").GetInt64());
+    }
+
+    /// <summary>The server's own time for the ballots since the last call: is a tail the server's, or the client's and the machine's?</summary>
+    private static async Task<string> ServerTimesAsync(BenchClient client)
+    {
+        var samples = await client.PostForJsonAsync("/bench/ballot-times");
+        Percentiles Of(string name) => new(samples.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()));
+        var (total, before, endpoint) = (Of("total"), Of("beforeEndpoint"), Of("endpoint"));
+        return $"p50 / p99 {Markdown.Ms(total.P50)} / {Markdown.Ms(total.P99)} in all ({Markdown.Number(total.Count)} ballots); " +
+            $"before the endpoint (sign-in cookie, session, residence) {Markdown.Ms(before.P50)} / {Markdown.Ms(before.P99)}; " +
+            $"the endpoint (grain, commit, answer) {Markdown.Ms(endpoint.P50)} / {Markdown.Ms(endpoint.P99)}";
     }
 
     private static string PerCommit((long Appends, long Commits) before, (long Appends, long Commits) after) =>

@@ -27,6 +27,7 @@ public sealed class Benchmark_endpoints(PostgresCluster cluster) : IAsyncLifetim
     [InlineData("POST", "/bench/setup")]
     [InlineData("POST", "/bench/plain-broadcast?neighbourhood=bench&cycle=2026")]
     [InlineData("POST", "/bench/memory")]
+    [InlineData("POST", "/bench/ballot-times")]
     [InlineData("POST", "/bench/plain-hub/negotiate?negotiateVersion=1")]
     [InlineData("GET", "/bench/plain-hub")]
     public async Task Are_not_found_when_benchmarking_is_off_which_is_the_default(string method, string path)
@@ -61,5 +62,31 @@ public sealed class Benchmark_endpoints(PostgresCluster cluster) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, remote.StatusCode);
+    }
+
+    [Fact]
+    public async Task Time_each_cast_ballot_in_the_server_split_where_the_endpoint_starts()
+    {
+        await using var on = _app.WithWebHostBuilder(builder => builder.UseSetting("Buurtbudget:Benchmark:Enabled", "true"));
+        var voter = on.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+        voter.DefaultRequestHeaders.Add(BuurtbudgetApp.ClientHeader, "127.0.0.1");
+        var setup = await Api.Expect(await voter.SendAsync(Api.Write(HttpMethod.Post, "/bench/setup", new { neighbourhood = "bench", cycle = "2026", voters = 1 })), HttpStatusCode.OK);
+        string code = setup.GetProperty("codes")[0].GetString()!;
+        await Api.Expect(await voter.SendAsync(Api.Write(HttpMethod.Post, "/api/neighbourhoods/bench/sign-in", new { code })), HttpStatusCode.OK);
+        await Api.Expect(await voter.SendAsync(Api.Write(HttpMethod.Post, "/bench/ballot-times")), HttpStatusCode.OK); // forget set-up and sign-in
+
+        var cast = Api.Write(HttpMethod.Post, "/api/neighbourhoods/bench/cycles/2026/ballots", new { entries = new[] { new { projectId = "bomen", value = 1 } } });
+        cast.Headers.Add("Idempotency-Key", "timed-1");
+        await Api.Expect(await voter.SendAsync(cast), HttpStatusCode.Created);
+        await Api.Expect(await voter.GetAsync(new Uri("/api/neighbourhoods/bench/cycles/2026/ballots/mine", UriKind.Relative)), HttpStatusCode.OK);
+        var times = await Api.Expect(await voter.SendAsync(Api.Write(HttpMethod.Post, "/bench/ballot-times")), HttpStatusCode.OK);
+        var again = await Api.Expect(await voter.SendAsync(Api.Write(HttpMethod.Post, "/bench/ballot-times")), HttpStatusCode.OK);
+
+        // One cast, timed once at each point (reading "mine" is not a cast); reading empties the record.
+        double[] Of(System.Text.Json.JsonElement body, string name) => [.. body.GetProperty(name).EnumerateArray().Select(e => e.GetDouble())];
+        var (total, before, endpoint) = (Assert.Single(Of(times, "total")), Assert.Single(Of(times, "beforeEndpoint")), Assert.Single(Of(times, "endpoint")));
+        Assert.True(before > 0 && endpoint > 0, $"before {before} ms, endpoint {endpoint} ms");
+        Assert.True(total >= before + endpoint, $"total {total} ms < before {before} ms + endpoint {endpoint} ms");
+        Assert.Empty(Of(again, "total"));
     }
 }

@@ -29,6 +29,9 @@ internal static class BenchmarkExtensions
 
     public sealed record LedgerCounters(long Appends, long Commits);
 
+    /// <summary>Every ballot's server time since the last request, in milliseconds (see <see cref="BallotTimes"/>).</summary>
+    public sealed record BallotTimeSamples(double[] Total, double[] BeforeEndpoint, double[] Endpoint);
+
     public sealed record Memory(long WorkingSetBytes, long GcHeapBytes, long GcCommittedBytes, bool ServerGc);
 
     private static bool Enabled(IConfiguration configuration) =>
@@ -42,6 +45,8 @@ internal static class BenchmarkExtensions
             return;
         }
         builder.Services.AddSingleton<SendClock>();
+        builder.Services.AddSingleton<BallotTimes>();
+        builder.Services.AddSingleton<IStartupFilter, TimeBallotsFromTheStart>();
         builder.Services.AddSingleton<DefaultHubLifetimeManager<LiveResultsHub>>();
         // A closed registration wins over SignalR's open-generic default, for this hub only.
         builder.Services.AddSingleton<HubLifetimeManager<LiveResultsHub>, TimestampingLifetimeManager>();
@@ -63,6 +68,9 @@ internal static class BenchmarkExtensions
             }
             await next(context);
         }));
+        // Added last, so it runs after sign-in, sessions and authorization: just before the endpoint.
+        var times = app.Services.GetRequiredService<BallotTimes>();
+        app.Use(times.TimeEndpointAsync);
         var group = app.MapGroup(PathPrefix).ExcludeFromDescription();
         group.MapGet("/hello", () => "Hello World!");
         group.MapPost("/setup", Setup);
@@ -70,7 +78,18 @@ internal static class BenchmarkExtensions
         group.MapGet("/sends", (SendClock clock) => TypedResults.Ok(clock.All()));
         group.MapPost("/memory", MeasureMemory);
         group.MapGet("/ledger", LedgerCounts);
+        group.MapPost("/ballot-times", (BallotTimes ballots) => TypedResults.Ok(new BallotTimeSamples(ballots.Total.Take(), ballots.BeforeEndpoint.Take(), ballots.Endpoint.Take())));
         app.MapHub<PlainHub>(PlainHubPath);
+    }
+
+    /// <summary>Ballot timing starts before any other middleware (security headers, static files, sign-in).</summary>
+    private sealed class TimeBallotsFromTheStart(BallotTimes times) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(times.TimeWholeRequestAsync);
+            next(app);
+        };
     }
 
     /// <summary>A cycle open for voting with as many voting codes as the load needs (the demo has five).</summary>
