@@ -69,26 +69,15 @@ internal static class Load
         var latencies = new double[count];
         var inFlight = new Task[count];
         long errors = 0;
-        double ticksApart = Stopwatch.Frequency / perSecond;
         long start = Stopwatch.GetTimestamp();
-        for (long i = 0; i < count; i++)
+        await Testing.OpenLoopPacer.RunAsync(perSecond, count, (index, due) => inFlight[index] = Task.Run(async () =>
         {
-            long due = start + (long)(i * ticksApart);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.FromMilliseconds(1))
+            if (!await Guarded(() => operation(index)))
             {
-                await Task.Delay(wait);
+                Interlocked.Increment(ref errors);
             }
-            long index = i;
-            inFlight[i] = Task.Run(async () =>
-            {
-                if (!await Guarded(() => operation(index)))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
-            });
-        }
+            latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+        }));
         await Task.WhenAll(inFlight);
         return new Result(count, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, new Percentiles(latencies));
     }

@@ -22,19 +22,9 @@ internal static class OpenLoop
         long running = count;
         var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Exception? failure = null;
-        double ticksApart = Stopwatch.Frequency / perSecond;
         long start = Stopwatch.GetTimestamp();
-        for (long i = 0; i < count; i++)
+        await Testing.OpenLoopPacer.RunAsync(perSecond, count, (index, scheduled) =>
         {
-            long scheduled = start + (long)(i * ticksApart);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > TimeSpan.Zero)
-            {
-                // Timers tick in about a millisecond; whatever fell due meanwhile is issued at once on waking,
-                // and its latency still counts from its scheduled time.
-                await Task.Delay(wait).ConfigureAwait(false);
-            }
-            long index = i;
             // On the thread pool, as a server request would be: the schedule never waits for a call's synchronous part.
             _ = Task.Run(async () =>
             {
@@ -52,7 +42,7 @@ internal static class OpenLoop
                     allDone.SetResult();
                 }
             });
-        }
+        }).ConfigureAwait(false);
         await allDone.Task.ConfigureAwait(false);
         if (failure is not null)
         {
