@@ -104,12 +104,7 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
         return await Unavailable.Wrap(_dataSource, async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand("SELECT version, head_hash, state FROM ledger_snapshots WHERE stream_id = $1", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new Snapshot(streamId, new StreamHead(reader.GetInt64(0), EntryHash.FromBytes(reader.GetFieldValue<byte[]>(1))), reader.GetFieldValue<byte[]>(2))
-                : null;
+            return await PostgresSnapshotPages.ReadAsync(connection, streamId, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -118,18 +113,10 @@ public sealed class PostgresEventLedger : IEventLedger, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(snapshot);
         await Unavailable.Wrap(_dataSource, async () =>
         {
+            // Snapshots are a cache outside the chain, never replacing a newer one (see PostgresSnapshotPages).
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            // Snapshots are a cache outside the chain: a plain upsert that never replaces a newer one.
-            await using var command = new NpgsqlCommand("""
-                INSERT INTO ledger_snapshots (stream_id, version, head_hash, state) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash, state = excluded.state
-                WHERE excluded.version > ledger_snapshots.version
-                """, connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
-            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Version });
-            command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Hash.Bytes.ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = snapshot.State });
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await PostgresSnapshotPages.WriteAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
+            return true;
         }).ConfigureAwait(false);
     }
 

@@ -66,6 +66,24 @@ public static class PostgresLedgerSchema
             -- Snapshots are mostly hashes, which do not compress; trying cost the backend 100+ ms of CPU per write.
             ALTER TABLE ledger_snapshots ALTER COLUMN state SET STORAGE EXTERNAL;
             """),
+        (4, "snapshots in page-sized rows", """
+            -- Even unlogged, one multi-megabyte value is cut into 2 kB TOAST rows with an index entry each, in one
+            -- statement that kept a core busy for 50-130 ms while ballots waited for CPU. Rows that fit a page
+            -- uncompressed skip TOAST, and the server writes them a slice at a time (PostgresSnapshotPages).
+            CREATE UNLOGGED TABLE ledger_snapshot_pages (
+                stream_id text NOT NULL,
+                version   bigint NOT NULL,
+                page      integer NOT NULL CHECK (page >= 0),
+                bytes     bytea NOT NULL,
+                PRIMARY KEY (stream_id, version, page)
+            );
+            ALTER TABLE ledger_snapshot_pages ALTER COLUMN bytes SET STORAGE PLAIN;
+            -- A cache: dropping the old snapshots costs one replay per stream, and the next activation writes new ones.
+            TRUNCATE ledger_snapshots;
+            ALTER TABLE ledger_snapshots DROP COLUMN state;
+            ALTER TABLE ledger_snapshots ADD COLUMN length bigint NOT NULL CHECK (length >= 0);
+            ALTER TABLE ledger_snapshots ADD COLUMN pages integer NOT NULL CHECK (pages >= 0);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -106,10 +124,11 @@ public static class PostgresLedgerSchema
 
         var app = QuoteIdentifier(appRoleName);
         await ExecuteAsync(connection, $"""
-            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations, images FROM PUBLIC;
-            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, schema_migrations, images FROM {app};
+            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, ledger_snapshot_pages, schema_migrations, images FROM PUBLIC;
+            REVOKE ALL ON ledger_entries, ledger_streams, ledger_snapshots, ledger_snapshot_pages, schema_migrations, images FROM {app};
             GRANT SELECT, INSERT ON ledger_entries, images TO {app};
             GRANT SELECT, INSERT, UPDATE ON ledger_streams, ledger_snapshots TO {app};
+            GRANT SELECT, INSERT, DELETE ON ledger_snapshot_pages TO {app};
             GRANT SELECT ON schema_migrations TO {app};
             """, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

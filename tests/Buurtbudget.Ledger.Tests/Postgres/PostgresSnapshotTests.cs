@@ -6,7 +6,8 @@ namespace Buurtbudget.Ledger.Tests.Postgres;
 
 /// <summary>
 /// Snapshots are an unlogged cache: writing one must not push megabytes through the WAL that every later ballot's
-/// commit waits for. The price is that a crash empties them, which must cost replay time and nothing else.
+/// commit waits for. The price is that a crash empties them, which must cost replay time and nothing else. They are
+/// stored as page-sized rows, so PostgreSQL never cuts them into TOAST rows (see PostgresSnapshotPages).
 /// </summary>
 [Collection(SharedPostgres.Name)]
 public sealed class PostgresSnapshotTests(PostgresCluster cluster)
@@ -18,14 +19,15 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
         await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
         await using (var table = superuser.CreateCommand("""
-            SELECT c.relpersistence::text, a.attstorage::text FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
-            WHERE c.relname = 'ledger_snapshots' AND a.attname = 'state'
+            SELECT c.relname::text, c.relpersistence::text FROM pg_class c
+            WHERE c.relname IN ('ledger_snapshots', 'ledger_snapshot_pages') ORDER BY c.relname
             """))
         await using (var reader = await table.ExecuteReaderAsync())
         {
             Assert.True(await reader.ReadAsync());
-            Assert.Equal("u", reader.GetString(0)); // unlogged
-            Assert.Equal("e", reader.GetString(1)); // external: stored out of line, not compressed
+            Assert.Equal(("ledger_snapshot_pages", "u"), (reader.GetString(0), reader.GetString(1))); // unlogged
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("ledger_snapshots", "u"), (reader.GetString(0), reader.GetString(1)));
         }
 
         var head = StreamHead.Empty;
@@ -41,6 +43,8 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
             Assert.True(read.State.Span.SequenceEqual(state));
         }
 
+        Assert.Equal(((1 << 20) + PostgresSnapshotPages.PageSize - 1) / PostgresSnapshotPages.PageSize, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
+
         await cluster.StopImmediateAsync();
         await cluster.StartAgainAsync();
         NpgsqlConnection.ClearAllPools();
@@ -55,5 +59,59 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
             await ledger.WriteSnapshotAsync(new Snapshot("box", head, new byte[] { 7 }));
             Assert.Equal(head, (await ledger.ReadSnapshotAsync("box"))!.Head);
         }
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_stored_in_rows_that_fit_a_page_uncompressed_and_a_newer_one_replaces_the_older_rows()
+    {
+        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_pages"));
+        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
+        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
+        await using var ledger = new PostgresEventLedger(dataSource);
+        var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1, 2)))[^1].Head;
+        var second = (await ledger.AppendAsync("box", first, Events.Ballots(3)))[^1].Head;
+        // Not a multiple of the page size, and more than one slice of pages.
+        var big = Enumerable.Range(0, PostgresSnapshotPages.PageSize * (PostgresSnapshotPages.PagesPerSlice + 3) + 11).Select(i => (byte)(i * 7)).ToArray();
+
+        await ledger.WriteSnapshotAsync(new Snapshot("box", first, big));
+
+        Assert.Equal("p", await ScalarAsync<string>(superuser, "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'ledger_snapshot_pages'::regclass AND attname = 'bytes'"));
+        Assert.Equal(PostgresSnapshotPages.PagesPerSlice + 4, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
+        Assert.Equal(PostgresSnapshotPages.PageSize, await ScalarAsync<int>(superuser, "SELECT max(length(bytes)) FROM ledger_snapshot_pages"));
+        // Nothing went out of line: the pages table's TOAST relation stays empty.
+        Assert.Equal(0L, await ScalarAsync<long>(superuser, "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'ledger_snapshot_pages'"));
+        Assert.True((await ledger.ReadSnapshotAsync("box"))!.State.Span.SequenceEqual(big));
+
+        await ledger.WriteSnapshotAsync(new Snapshot("box", second, new byte[] { 1, 2, 3 }));
+        await ledger.WriteSnapshotAsync(new Snapshot("box", first, big)); // an older one, late: ignored
+
+        var read = await ledger.ReadSnapshotAsync("box");
+        Assert.Equal(second, read!.Head);
+        Assert.Equal(new byte[] { 1, 2, 3 }, read.State.ToArray());
+        Assert.Equal(1L, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
+    }
+
+    [Fact]
+    public async Task A_snapshot_with_a_page_missing_is_ignored_so_activation_replays_instead()
+    {
+        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_torn"));
+        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
+        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
+        await using var ledger = new PostgresEventLedger(dataSource);
+        var head = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
+        await ledger.WriteSnapshotAsync(new Snapshot("box", head, new byte[PostgresSnapshotPages.PageSize * 3]));
+        Assert.NotNull(await ledger.ReadSnapshotAsync("box"));
+
+        await ScalarAsync<int>(superuser, "WITH gone AS (DELETE FROM ledger_snapshot_pages WHERE page = 1 RETURNING 1) SELECT count(*)::int FROM gone");
+
+        Assert.Null(await ledger.ReadSnapshotAsync("box"));
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -94,7 +94,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
                 var open = await BallotScenario.SetUpAsync(runtime, $"open-{neighbourhoods}", neighbourhoods, census).ConfigureAwait(false);
                 progress.WriteLine($"{Tool}: {store}: {name}, open loop at {half:0} ballots/s for {settings.PerCase.TotalSeconds:0.#} s");
                 var steady = settings.Profile
-                    ? await ProfiledOpenLoopAsync($"{store}: {name}", half, census, open, commits, timeInCommits, longestCommit).ConfigureAwait(false)
+                    ? await ProfiledOpenLoopAsync($"{store}: {name}", half, census, open, (ProbedLedger)ledger, commits, timeInCommits, longestCommit).ConfigureAwait(false)
                     : await OpenLoop.RunAsync(half, settings.PerCase, census, _ => open.CastNextAsync()).ConfigureAwait(false);
                 await CheckCountedAsync(open, steady.Operations).ConfigureAwait(false);
                 _latency.Add(new BallotLatencyResult(store, neighbourhoods, "half of peak: open loop", half,
@@ -119,7 +119,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
     }
 
     private async Task<OpenLoop.Outcome> ProfiledOpenLoopAsync(
-        string name, double perSecond, long census, BallotScenario open, Func<long> commits, Func<TimeSpan> timeInCommits, Func<TimeSpan> longestCommit)
+        string name, double perSecond, long census, BallotScenario open, ProbedLedger probe, Func<long> commits, Func<TimeSpan> timeInCommits, Func<TimeSpan> longestCommit)
     {
         var traces = new System.Collections.Concurrent.ConcurrentQueue<BallotTrace>();
         long commitsBefore = commits();
@@ -142,7 +142,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
             $"{Tool}: profile of {name}, open loop at {perSecond:0}/s: p50 {outcome.P50Ms:0.00} ms, p99 {outcome.P99Ms:0.00} ms\n  "
             + $"writer: {batches} commits, {outcome.Operations / (double)Math.Max(1, batches):0.0} ballots per commit, "
             + $"mean commit {busy.TotalMilliseconds / Math.Max(1, batches):0.00} ms, longest {longestCommit().TotalMilliseconds:0.0} ms, busy {busy.TotalSeconds / outcome.Seconds:P0} of the time; {allocated / (double)outcome.Operations / 1024:0.0} KB allocated per ballot\n  "
-            + $"{machine}\n  {PathProfile.Describe(traces)}"));
+            + $"{machine}\n  {PathProfile.Describe(traces)}\n  {PathProfile.DescribeSnapshots(traces, probe.SnapshotWrites)}"));
         return outcome;
     }
 

@@ -29,6 +29,32 @@ internal static class PathProfile
         return text.ToString();
     }
 
+    /// <summary>
+    /// The snapshot writes that overlapped the profiled ballots, and how many of all ballots and of the slowest 1 %
+    /// were in the ledger while one was being written: if snapshots cause the tail, the second share is far larger.
+    /// </summary>
+    public static string DescribeSnapshots(IReadOnlyCollection<BallotTrace> traces, IEnumerable<(long Started, long Ended, int Bytes)> writes)
+    {
+        var done = traces.Where(t => t.Returned != 0 && t.Committed != 0 && t.Appended != 0).ToArray();
+        if (done.Length == 0)
+        {
+            return "snapshots: no profiled ballot completed";
+        }
+        long from = done.Min(t => t.Scheduled), to = done.Max(t => t.Returned);
+        var during = writes.Where(w => w.Ended > from && w.Started < to).OrderBy(w => w.Started).ToArray();
+        if (during.Length == 0)
+        {
+            return "snapshots: none written during the profiled ballots";
+        }
+        bool InLedgerDuringWrite(BallotTrace t) => during.Any(w => t.Appended < w.Ended && t.Committed > w.Started);
+        var slowest = done.OrderByDescending(t => t.Returned - t.Scheduled).Take(Math.Max(1, done.Length / 100)).ToArray();
+        var longest = during.Max(w => w.Ended - w.Started);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"snapshots: {during.Length} written during the profiled ballots, {during.Sum(w => (long)w.Bytes) / 1e6:0.0} MB, longest write {Ms(longest):0.0} ms; "
+            + $"in the ledger while one was written: {done.Count(InLedgerDuringWrite) / (double)done.Length:P1} of all ballots, "
+            + $"{slowest.Count(InLedgerDuringWrite) / (double)slowest.Length:P1} of the slowest 1 %");
+    }
+
     private static void Stage(StringBuilder text, string name, BallotTrace[] all, BallotTrace[] slowest, Func<BallotTrace, long> ticks)
     {
         var ms = all.Select(t => Ms(ticks(t))).Order().ToArray();

@@ -1,13 +1,18 @@
+using System.Collections.Concurrent;
 using Buurtbudget.Ledger;
 
 namespace Buurtbudget.Cli.Bench.Ballots;
 
 /// <summary>
 /// A pass-through ledger that stamps the current <see cref="BallotTrace"/> when an append is handed over and when its
-/// task completes; everything else goes straight to the real ledger. Only used with <c>bench-ballots --profile</c>.
+/// task completes, and times snapshot writes; everything else goes straight to the real ledger. Only used with
+/// <c>bench-ballots --profile</c>.
 /// </summary>
 internal sealed class ProbedLedger(IEventLedger inner) : IEventLedger
 {
+    /// <summary>Every snapshot write: start and end (<see cref="BallotTrace.Now"/>) and its size.</summary>
+    public ConcurrentQueue<(long Started, long Ended, int Bytes)> SnapshotWrites { get; } = new();
+
     public Task<IReadOnlyList<LedgerEntry>> AppendAsync(string streamId, StreamHead expected, IReadOnlyList<NewEntry> entries, CancellationToken cancellationToken = default)
     {
         var trace = BallotTrace.Current;
@@ -34,6 +39,16 @@ internal sealed class ProbedLedger(IEventLedger inner) : IEventLedger
     public Task<Snapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default) =>
         inner.ReadSnapshotAsync(streamId, cancellationToken);
 
-    public Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default) =>
-        inner.WriteSnapshotAsync(snapshot, cancellationToken);
+    public async Task WriteSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        long started = BallotTrace.Now;
+        try
+        {
+            await inner.WriteSnapshotAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            SnapshotWrites.Enqueue((started, BallotTrace.Now, snapshot.State.Length));
+        }
+    }
 }
