@@ -66,23 +66,29 @@ public static class PostgresLedgerSchema
             -- Snapshots are mostly hashes, which do not compress; trying cost the backend 100+ ms of CPU per write.
             ALTER TABLE ledger_snapshots ALTER COLUMN state SET STORAGE EXTERNAL;
             """),
-        (4, "snapshots in page-sized rows", """
+        (4, "snapshots in page-sized rows, kept by their hash", """
             -- Even unlogged, one multi-megabyte value is cut into 2 kB TOAST rows with an index entry each, in one
             -- statement that kept a core busy for 50-130 ms while ballots waited for CPU. Rows that fit a page
-            -- uncompressed skip TOAST, and the server writes them a slice at a time (PostgresSnapshotPages).
+            -- uncompressed skip TOAST, and the server writes them a slice at a time. Pages are kept per stream by
+            -- the SHA-256 of their bytes: a neighbourhood's next snapshot repeats most pages of its last one, and
+            -- only new pages are written (PostgresSnapshotPages).
             CREATE UNLOGGED TABLE ledger_snapshot_pages (
                 stream_id text NOT NULL,
-                version   bigint NOT NULL,
-                page      integer NOT NULL CHECK (page >= 0),
+                hash      bytea NOT NULL CHECK (length(hash) = 32),
                 bytes     bytea NOT NULL,
-                PRIMARY KEY (stream_id, version, page)
+                PRIMARY KEY (stream_id, hash)
             );
-            ALTER TABLE ledger_snapshot_pages ALTER COLUMN bytes SET STORAGE PLAIN;
+            -- Every column plain: a row is bigger than the TOAST threshold (2 kB), and PostgreSQL would otherwise move
+            -- the hash or a long stream id out of line to get under it, one TOAST row and index entry per page.
+            ALTER TABLE ledger_snapshot_pages ALTER COLUMN stream_id SET STORAGE PLAIN,
+                ALTER COLUMN hash SET STORAGE PLAIN, ALTER COLUMN bytes SET STORAGE PLAIN;
             -- A cache: dropping the old snapshots costs one replay per stream, and the next activation writes new ones.
             TRUNCATE ledger_snapshots;
             ALTER TABLE ledger_snapshots DROP COLUMN state;
             ALTER TABLE ledger_snapshots ADD COLUMN length bigint NOT NULL CHECK (length >= 0);
-            ALTER TABLE ledger_snapshots ADD COLUMN pages integer NOT NULL CHECK (pages >= 0);
+            -- The snapshot's pages in order: their hashes, 32 bytes each.
+            ALTER TABLE ledger_snapshots ADD COLUMN pages bytea NOT NULL CHECK (length(pages) % 32 = 0);
+            ALTER TABLE ledger_snapshots ALTER COLUMN pages SET STORAGE EXTERNAL;
             """),
     ];
 

@@ -1,18 +1,24 @@
+using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Buurtbudget.Ledger.Postgres;
 
 /// <summary>
-/// Snapshots in PostgreSQL as rows of at most <see cref="PageSize"/> bytes (<c>ledger_snapshot_pages</c>, schema
-/// version 4), with <c>ledger_snapshots</c> naming each stream's current one.
+/// Snapshots in PostgreSQL as pages of at most <see cref="PageSize"/> bytes, kept per stream by the SHA-256 of their
+/// bytes (<c>ledger_snapshot_pages</c>, schema version 4); <c>ledger_snapshots</c> holds each stream's current
+/// snapshot as the list of its pages' hashes.
 /// </summary>
 /// <remarks>
-/// A snapshot of a big ballot box is megabytes. Stored as one value, PostgreSQL cut it into 2 kB TOAST rows with an
-/// index entry each, in one statement that kept a core busy for 50–130 ms; on 2 cores the ballots committed meanwhile
-/// waited for CPU (half-load p99 50 ms with snapshots, 13–16 ms without, measured 2026-12-03). Rows that fit a page
-/// uncompressed skip TOAST, and writing them a slice at a time, with a pause between slices, leaves the CPU to the
-/// ballots in between. The write is one transaction, so a reader sees a whole snapshot or the previous one.
+/// <para>A snapshot of a big ballot box is megabytes. Stored as one value, PostgreSQL cut it into 2 kB TOAST rows with
+/// an index entry each, in one statement that kept a core busy for 50–130 ms; on 2 cores the ballots committed
+/// meanwhile waited for CPU (half-load p99 50 ms with snapshots, 13–16 ms without, measured 2026-12-03). Rows that fit
+/// a page uncompressed skip TOAST, and writing them a slice at a time, with a pause between slices, leaves the CPU to
+/// the ballots in between.</para>
+/// <para>Ballots are appended at the end of their cycle's part of a snapshot, so the next snapshot of a neighbourhood
+/// repeats most pages of the last one byte for byte; only pages whose hash is not stored yet are written, and pages
+/// no snapshot names any more are deleted. The write is one transaction, so a reader sees a whole snapshot or the
+/// previous one.</para>
 /// </remarks>
 internal static class PostgresSnapshotPages
 {
@@ -22,86 +28,121 @@ internal static class PostgresSnapshotPages
     /// <summary>Rows per statement: about half a megabyte.</summary>
     public const int PagesPerSlice = 64;
 
+    private const int HashSize = 32;
+
     /// <summary>Snapshot writers of one stream (on any node) take turns; the second int names the stream.</summary>
     private const int LockClass = 0x736e6170; // "snap"
 
     public static async Task<Snapshot?> ReadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
     {
-        // One statement, so pointer and pages come from the same MVCC snapshot even while a newer one is written.
+        // One statement, so the page list and the pages come from the same MVCC snapshot even while a newer one is
+        // written; the list comes once (a join would repeat it on every page's row), and rows may come in any order.
         await using var command = new NpgsqlCommand("""
-            SELECT s.version, s.head_hash, s.length, s.pages, p.page, p.bytes
-            FROM ledger_snapshots s LEFT JOIN ledger_snapshot_pages p ON p.stream_id = s.stream_id AND p.version = s.version
-            WHERE s.stream_id = $1 ORDER BY p.page
+            SELECT version, head_hash, length, pages, NULL::bytea, NULL::bytea FROM ledger_snapshots WHERE stream_id = $1
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, hash, bytes FROM ledger_snapshot_pages WHERE stream_id = $1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        StreamHead? head = null;
-        byte[] state = [];
-        int expectedPages = 0, pages = 0, filled = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        (StreamHead Head, long Length, byte[] List)? header = null;
+        var pages = new Dictionary<Hash, byte[]>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (head is null)
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                head = new StreamHead(reader.GetInt64(0), EntryHash.FromBytes(reader.GetFieldValue<byte[]>(1)));
-                state = new byte[checked((int)reader.GetInt64(2))];
-                expectedPages = reader.GetInt32(3);
+                if (reader.IsDBNull(4))
+                {
+                    header = (new StreamHead(reader.GetInt64(0), EntryHash.FromBytes(reader.GetFieldValue<byte[]>(1))), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
+                }
+                else
+                {
+                    pages[new Hash(reader.GetFieldValue<byte[]>(4))] = reader.GetFieldValue<byte[]>(5);
+                }
             }
-            if (reader.IsDBNull(4))
-            {
-                break;
-            }
-            // A page out of place or of the wrong size means a broken cache: ignore it and replay instead.
-            var bytes = reader.GetFieldValue<byte[]>(5);
-            if (reader.GetInt32(4) != pages || filled + bytes.Length > state.Length)
+        }
+        if (header is not { } found)
+        {
+            return null;
+        }
+
+        // A page missing or of the wrong size means a broken cache: ignore it, and activation replays instead.
+        var state = new byte[checked((int)found.Length)];
+        int filled = 0;
+        for (int offset = 0; offset < found.List.Length; offset += HashSize)
+        {
+            if (!pages.TryGetValue(new Hash(found.List.AsSpan(offset, HashSize)), out var page) || filled + page.Length > state.Length)
             {
                 return null;
             }
-            bytes.CopyTo(state, filled);
-            filled += bytes.Length;
-            pages++;
+            page.CopyTo(state, filled);
+            filled += page.Length;
         }
-        return head is { } found && pages == expectedPages && filled == state.Length ? new Snapshot(streamId, found, state) : null;
+        return filled == state.Length ? new Snapshot(streamId, found.Head, state) : null;
     }
 
     public static async Task WriteAsync(NpgsqlConnection connection, Snapshot snapshot, CancellationToken cancellationToken)
     {
+        var state = snapshot.State;
+        int count = (state.Length + PageSize - 1) / PageSize;
+        var list = new byte[count * HashSize];
+        for (int i = 0; i < count; i++)
+        {
+            SHA256.HashData(Page(state, i).Span, list.AsSpan(i * HashSize, HashSize));
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var turn = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockClass}, hashtext($1))", connection, transaction))
         {
             turn.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
             await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using (var current = new NpgsqlCommand("SELECT version FROM ledger_snapshots WHERE stream_id = $1", connection, transaction))
+        // The stored pages are exactly those the current snapshot lists (every write deletes the rest).
+        var stored = new HashSet<Hash>();
+        await using (var current = new NpgsqlCommand("SELECT version, pages FROM ledger_snapshots WHERE stream_id = $1", connection, transaction))
         {
             current.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
-            if (await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version && version >= snapshot.Head.Version)
+            await using var reader = await current.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return; // never replace a newer snapshot (or write the same one twice)
+                if (reader.GetInt64(0) >= snapshot.Head.Version)
+                {
+                    return; // never replace a newer snapshot (or write the same one twice)
+                }
+                var listed = reader.GetFieldValue<byte[]>(1);
+                for (int offset = 0; offset < listed.Length; offset += HashSize)
+                {
+                    stored.Add(new Hash(listed.AsSpan(offset, HashSize)));
+                }
+            }
+        }
+        var missing = new List<int>();
+        for (int i = 0; i < count; i++)
+        {
+            // Adding to the set also skips a page that repeats within this snapshot.
+            if (stored.Add(new Hash(list.AsSpan(i * HashSize, HashSize))))
+            {
+                missing.Add(i);
             }
         }
 
-        var state = snapshot.State;
-        int pages = (state.Length + PageSize - 1) / PageSize;
-        for (int first = 0; first < pages; first += PagesPerSlice)
+        for (int first = 0; first < missing.Count; first += PagesPerSlice)
         {
-            int count = Math.Min(PagesPerSlice, pages - first);
-            var numbers = new int[count];
-            var slices = new ReadOnlyMemory<byte>[count];
-            for (int i = 0; i < count; i++)
+            int slice = Math.Min(PagesPerSlice, missing.Count - first);
+            var hashes = new ReadOnlyMemory<byte>[slice];
+            var pages = new ReadOnlyMemory<byte>[slice];
+            for (int i = 0; i < slice; i++)
             {
-                int offset = (first + i) * PageSize;
-                numbers[i] = first + i;
-                slices[i] = state.Slice(offset, Math.Min(PageSize, state.Length - offset));
+                int page = missing[first + i];
+                hashes[i] = list.AsMemory(page * HashSize, HashSize);
+                pages[i] = Page(state, page);
             }
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO ledger_snapshot_pages (stream_id, version, page, bytes) SELECT $1, $2, page, bytes FROM unnest($3, $4) AS t (page, bytes)",
+                "INSERT INTO ledger_snapshot_pages (stream_id, hash, bytes) SELECT $1, hash, bytes FROM unnest($2, $3) AS t (hash, bytes)",
                 connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = snapshot.Head.Version });
-            insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = numbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-            insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = slices, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = pages, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (first + count < pages)
+            if (first + slice < missing.Count)
             {
                 // A breath between slices: the ballots committing meanwhile get the CPU this backend would take.
                 await Task.Delay(1, cancellationToken).ConfigureAwait(false);
@@ -123,12 +164,21 @@ internal static class PostgresSnapshotPages
                         new() { Value = snapshot.Head.Version },
                         new() { Value = snapshot.Head.Hash.Bytes.ToArray() },
                         new() { Value = (long)state.Length },
-                        new() { Value = pages },
+                        new() { Value = list },
                     },
                 },
-                new("DELETE FROM ledger_snapshot_pages WHERE stream_id = $1 AND version <> $2")
+                // Pages only older snapshots named (NOT IN a subquery is a hashed anti-join, not a scan per row).
+                new("DELETE FROM ledger_snapshot_pages WHERE stream_id = $1 AND hash NOT IN (SELECT unnest($2))")
                 {
-                    Parameters = { new() { Value = snapshot.StreamId }, new() { Value = snapshot.Head.Version } },
+                    Parameters =
+                    {
+                        new() { Value = snapshot.StreamId },
+                        new NpgsqlParameter<ReadOnlyMemory<byte>[]>
+                        {
+                            TypedValue = [.. Enumerable.Range(0, count).Select(i => list.AsMemory(i * HashSize, HashSize))],
+                            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
+                        },
+                    },
                 },
             },
         })
@@ -136,5 +186,28 @@ internal static class PostgresSnapshotPages
             await point.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReadOnlyMemory<byte> Page(ReadOnlyMemory<byte> state, int page) =>
+        state.Slice(page * PageSize, Math.Min(PageSize, state.Length - page * PageSize));
+
+    /// <summary>A page's SHA-256 as a dictionary key.</summary>
+    private readonly struct Hash : IEquatable<Hash>
+    {
+        private readonly ulong _a, _b, _c, _d;
+
+        public Hash(ReadOnlySpan<byte> bytes)
+        {
+            _a = BitConverter.ToUInt64(bytes);
+            _b = BitConverter.ToUInt64(bytes[8..]);
+            _c = BitConverter.ToUInt64(bytes[16..]);
+            _d = BitConverter.ToUInt64(bytes[24..]);
+        }
+
+        public bool Equals(Hash other) => _a == other._a && _b == other._b && _c == other._c && _d == other._d;
+
+        public override bool Equals(object? obj) => obj is Hash other && Equals(other);
+
+        public override int GetHashCode() => (int)_a;
     }
 }

@@ -35,7 +35,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await using (var ledger = new PostgresEventLedger(dataSource))
         {
             head = (await ledger.AppendAsync("box", head, Events.Ballots(1, 2, 3)))[^1].Head;
-            var state = Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 31)).ToArray();
+            var state = RandomBytes(1 << 20);
             await ledger.WriteSnapshotAsync(new Snapshot("box", head, state));
             var read = await ledger.ReadSnapshotAsync("box");
             Assert.NotNull(read);
@@ -69,24 +69,26 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
         await using var ledger = new PostgresEventLedger(dataSource);
-        var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1, 2)))[^1].Head;
-        var second = (await ledger.AppendAsync("box", first, Events.Ballots(3)))[^1].Head;
+        // A stream id as long as a real one: PostgreSQL would move it out of line if it could.
+        const string box = "neighbourhood/amsterdam-noord-oost-2026";
+        var first = (await ledger.AppendAsync(box, StreamHead.Empty, Events.Ballots(1, 2)))[^1].Head;
+        var second = (await ledger.AppendAsync(box, first, Events.Ballots(3)))[^1].Head;
         // Not a multiple of the page size, and more than one slice of pages.
-        var big = Enumerable.Range(0, PostgresSnapshotPages.PageSize * (PostgresSnapshotPages.PagesPerSlice + 3) + 11).Select(i => (byte)(i * 7)).ToArray();
+        var big = RandomBytes(PostgresSnapshotPages.PageSize * (PostgresSnapshotPages.PagesPerSlice + 3) + 11);
 
-        await ledger.WriteSnapshotAsync(new Snapshot("box", first, big));
+        await ledger.WriteSnapshotAsync(new Snapshot(box, first, big));
 
         Assert.Equal("p", await ScalarAsync<string>(superuser, "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'ledger_snapshot_pages'::regclass AND attname = 'bytes'"));
         Assert.Equal(PostgresSnapshotPages.PagesPerSlice + 4, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
         Assert.Equal(PostgresSnapshotPages.PageSize, await ScalarAsync<int>(superuser, "SELECT max(length(bytes)) FROM ledger_snapshot_pages"));
         // Nothing went out of line: the pages table's TOAST relation stays empty.
         Assert.Equal(0L, await ScalarAsync<long>(superuser, "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'ledger_snapshot_pages'"));
-        Assert.True((await ledger.ReadSnapshotAsync("box"))!.State.Span.SequenceEqual(big));
+        Assert.True((await ledger.ReadSnapshotAsync(box))!.State.Span.SequenceEqual(big));
 
-        await ledger.WriteSnapshotAsync(new Snapshot("box", second, new byte[] { 1, 2, 3 }));
-        await ledger.WriteSnapshotAsync(new Snapshot("box", first, big)); // an older one, late: ignored
+        await ledger.WriteSnapshotAsync(new Snapshot(box, second, new byte[] { 1, 2, 3 }));
+        await ledger.WriteSnapshotAsync(new Snapshot(box, first, big)); // an older one, late: ignored
 
-        var read = await ledger.ReadSnapshotAsync("box");
+        var read = await ledger.ReadSnapshotAsync(box);
         Assert.Equal(second, read!.Head);
         Assert.Equal(new byte[] { 1, 2, 3 }, read.State.ToArray());
         Assert.Equal(1L, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
@@ -101,12 +103,55 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
         await using var ledger = new PostgresEventLedger(dataSource);
         var head = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
-        await ledger.WriteSnapshotAsync(new Snapshot("box", head, new byte[PostgresSnapshotPages.PageSize * 3]));
+        await ledger.WriteSnapshotAsync(new Snapshot("box", head, RandomBytes(PostgresSnapshotPages.PageSize * 3)));
         Assert.NotNull(await ledger.ReadSnapshotAsync("box"));
 
-        await ScalarAsync<int>(superuser, "WITH gone AS (DELETE FROM ledger_snapshot_pages WHERE page = 1 RETURNING 1) SELECT count(*)::int FROM gone");
+        await ScalarAsync<int>(superuser, "WITH gone AS (DELETE FROM ledger_snapshot_pages WHERE ctid = (SELECT min(ctid) FROM ledger_snapshot_pages) RETURNING 1) SELECT count(*)::int FROM gone");
 
         Assert.Null(await ledger.ReadSnapshotAsync("box"));
+    }
+
+    [Fact]
+    public async Task The_next_snapshot_writes_only_the_pages_that_changed_and_drops_the_ones_no_snapshot_names()
+    {
+        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_reuse"));
+        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
+        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
+        await using var ledger = new PostgresEventLedger(dataSource);
+        var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
+        var second = (await ledger.AppendAsync("box", first, Events.Ballots(2)))[^1].Head;
+        const int page = PostgresSnapshotPages.PageSize;
+        // As a ballot box grows: a count near the start changes, ballots are appended at the end.
+        var before = RandomBytes(10 * page + 100);
+        var after = before.Concat(RandomBytes(3 * page, seed: 2)).ToArray();
+        after[0] ^= 0xFF;
+
+        await ledger.WriteSnapshotAsync(new Snapshot("box", first, before));
+        await ledger.WriteSnapshotAsync(new Snapshot("box", second, after));
+
+        // Rows by the transaction that wrote them: pages 1-9 kept from the first snapshot; page 0 (changed), page 10
+        // (filled up) and pages 11-13 (new) written by the second; the first's page 0 and short page 10 are gone.
+        await using (var rows = superuser.CreateCommand("SELECT count(*) FROM ledger_snapshot_pages GROUP BY xmin::text::bigint ORDER BY xmin::text::bigint"))
+        await using (var reader = await rows.ExecuteReaderAsync())
+        {
+            var counts = new List<long>();
+            while (await reader.ReadAsync())
+            {
+                counts.Add(reader.GetInt64(0));
+            }
+            Assert.Equal([9L, 5L], counts);
+        }
+        var read = await ledger.ReadSnapshotAsync("box");
+        Assert.Equal(second, read!.Head);
+        Assert.True(read.State.Span.SequenceEqual(after));
+    }
+
+    private static byte[] RandomBytes(int length, int seed = 1)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
