@@ -59,6 +59,8 @@ try {
   await step("the category filter narrows the list and the map, and stays in the address", () =>
     proposals.filterByCategory(visitor.page, { n, c }, { category: "Groen", shown: [second, third], hidden: [amended] }));
   await step("Bram withdraws it with a reason", () => proposals.withdrawProposal(bram.page, { n, c, p: q }, { title: second, reason: "Er komt al een veldje van de gemeente." }));
+  await step("the withdrawn proposal stays in the list but leaves the map", () =>
+    proposals.seeProposalsOnMap(visitor.page, { n, c }, { onMap: [amended], notOnMap: [second, third], shot: false }));
 
   await step("the review starts (API)", () => proposals.moveCycleTo(operator.page, { n, c }, "Review"));
   await step("the discussion is closed for Anna", () => proposals.seeDiscussionClosed(anna.page, where, { title: amended }));

@@ -15,7 +15,9 @@ interface Props { n: string; c: string; proposals: ProposalSummary[] }
 export function ProposalMap({ n, c, proposals }: Props) {
   const { site, element, ready, failed } = useLeafletMap((leaflet, map) => ({ pins: leaflet.layerGroup().addTo(map) }));
 
-  const placed = proposals.map((p, i) => ({ p, number: i + 1 })).filter(({ p }) => p.point);
+  // Only proposals still open get a pin: a withdrawn one (or one merged into another) stays in the list, marked, but
+  // a pin would tell the neighbours that something is still planned on that spot.
+  const placed = proposals.map((p, i) => ({ p, number: i + 1 })).filter(({ p }) => p.point && p.status === "Open");
   // Pins are redrawn (and the map fitted to them) only when they change, not on every live update of the page, so a
   // resident who moved the map keeps their view.
   const pinsKey = placed.map(({ p, number }) => `${number}:${p.proposalId}:${p.title}:${p.point!.latitude},${p.point!.longitude}`).join("|");
