@@ -123,6 +123,30 @@ public sealed class Categories_co_authors_and_images(PostgresCluster cluster) : 
     }
 
     [Fact]
+    public async Task A_photo_is_stored_and_served_without_where_when_and_with_what_it_was_taken_but_turned_as_taken()
+    {
+        await OpenForIdeasAsync();
+        var anna = await Resident(0);
+        string id = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, new { title = "Bankje", description = "Bij de vijver", costCents = 100 })), HttpStatusCode.Created))
+            .GetProperty("proposalId").GetString()!;
+        var home = Encoding.ASCII.GetBytes("GPS 52N22.1 4E54.3");
+        // A phone's photo: SOI, an Exif segment (little-endian TIFF, IFD0 with the orientation "turn 90°" and the GPS
+        // data after it), a comment, then the picture from the start of scan to the end.
+        byte[] exif = [.. "Exif\0\0II"u8, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, .. home];
+        byte[] picture = [0xFF, 0xDA, 0, 3, 0, 0x55, 0xFF, 0xD9];
+        byte[] photo = [0xFF, 0xD8, 0xFF, 0xE1, 0, (byte)(exif.Length + 2), .. exif, 0xFF, 0xFE, 0, (byte)(home.Length + 2), .. home, .. picture];
+
+        var added = await Expect(await anna.SendAsync(Upload(id, photo, declared: "image/jpeg")), HttpStatusCode.Created);
+        var served = await (await _app.Browser().GetAsync(added.GetProperty("url").GetString())).Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(-1, served.AsSpan().IndexOf(home));
+        byte[] orientationOnly = [0xFF, 0xE1, 0, 34, .. "Exif\0\0II"u8, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0];
+        Assert.Equal([0xFF, 0xD8, .. orientationOnly, .. picture], served);
+        Assert.Equal(served.Length, added.GetProperty("size").GetInt64());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(served)), added.GetProperty("hash").GetString());
+    }
+
+    [Fact]
     public async Task An_author_adds_up_to_three_images_that_are_served_as_their_bytes_say_sandboxed_and_cached_by_hash()
     {
         await OpenForIdeasAsync();

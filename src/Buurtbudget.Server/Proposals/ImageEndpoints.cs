@@ -15,7 +15,8 @@ namespace Buurtbudget.Server.Proposals;
 /// <summary>
 /// Up to three images per proposal, added by its authors while the cycle takes proposals. The upload is the image
 /// file itself as the request body; whatever content type it declares, only PNG, JPEG and WebP bytes are accepted,
-/// and a refused upload stores nothing. Images are served with the type their bytes say, sandboxed, and cached for
+/// and a refused upload stores nothing. What a camera wrote besides the picture (GPS position, time, make) is removed
+/// before the image is stored (<see cref="ImageMetadata"/>). Images are served with the type their bytes say, sandboxed, and cached for
 /// good: the address holds the hash of the bytes, so what it serves never changes. The author describes what the image
 /// shows in <c>?alt=</c> (the body is the file itself), for people who cannot see it.
 /// </summary>
@@ -57,12 +58,14 @@ internal static class ImageEndpoints
             return TypedResults.Problem($"Describe the image on one line in at most {ProposalGrain.MaxAltLength} characters (alt).", statusCode: 400,
                 title: "This image cannot be added");
         }
-        var bytes = await RequestBodies.ReadAtMostAsync(request, ImageFormat.MaxBytes, cancellationToken);
-        if (ImageFormat.WhyNot(bytes) is { } notAnImage)
+        var sent = await RequestBodies.ReadAtMostAsync(request, ImageFormat.MaxBytes, cancellationToken);
+        if (ImageFormat.WhyNot(sent) is { } notAnImage)
         {
-            return TypedResults.Problem(notAnImage, statusCode: bytes.Length > ImageFormat.MaxBytes ? 413 : bytes.Length == 0 ? 400 : 415,
+            return TypedResults.Problem(notAnImage, statusCode: sent.Length > ImageFormat.MaxBytes ? 413 : sent.Length == 0 ? 400 : 415,
                 title: "This image cannot be added");
         }
+        // Images are public: where and when a photo was taken, and with what, never reach the store.
+        var bytes = ImageMetadata.Strip(sent);
         // Everything the proposal grain would refuse is checked before the bytes are stored, so a refused upload
         // leaves nothing behind; the grain checks again when the image is attached.
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
