@@ -114,6 +114,17 @@ internal static class PostgresSnapshotPages
                 }
             }
         }
+        if (stored.Count > 0)
+        {
+            // Trust the list only while every page it names is there: a page lost any other way (by hand) would
+            // otherwise never be written again, and every later snapshot of the stream would be ignored.
+            await using var present = new NpgsqlCommand("SELECT count(*) FROM ledger_snapshot_pages WHERE stream_id = $1", connection, transaction);
+            present.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
+            if ((long)(await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != stored.Count)
+            {
+                stored.Clear();
+            }
+        }
         var missing = new List<int>();
         for (int i = 0; i < count; i++)
         {
@@ -136,7 +147,7 @@ internal static class PostgresSnapshotPages
                 pages[i] = Page(state, page);
             }
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO ledger_snapshot_pages (stream_id, hash, bytes) SELECT $1, hash, bytes FROM unnest($2, $3) AS t (hash, bytes)",
+                "INSERT INTO ledger_snapshot_pages (stream_id, hash, bytes) SELECT $1, hash, bytes FROM unnest($2, $3) AS t (hash, bytes) ON CONFLICT DO NOTHING",
                 connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
             insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>[]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });

@@ -95,7 +95,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_snapshot_with_a_page_missing_is_ignored_so_activation_replays_instead()
+    public async Task A_snapshot_with_a_page_missing_is_ignored_so_activation_replays_instead_and_the_next_one_writes_every_page()
     {
         var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_torn"));
         await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
@@ -109,6 +109,11 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await ScalarAsync<int>(superuser, "WITH gone AS (DELETE FROM ledger_snapshot_pages WHERE ctid = (SELECT min(ctid) FROM ledger_snapshot_pages) RETURNING 1) SELECT count(*)::int FROM gone");
 
         Assert.Null(await ledger.ReadSnapshotAsync("box"));
+
+        var next = (await ledger.AppendAsync("box", head, Events.Ballots(2)))[^1].Head;
+        var state = RandomBytes(PostgresSnapshotPages.PageSize * 3);
+        await ledger.WriteSnapshotAsync(new Snapshot("box", next, state));
+        Assert.True((await ledger.ReadSnapshotAsync("box"))!.State.Span.SequenceEqual(state));
     }
 
     [Fact]
