@@ -45,22 +45,22 @@ public static partial class OpenLoopPacer
         return done.Task;
     }
 
+    /// <summary>Returns at <paramref name="due"/> or later, never before: a sleep cut short by a signal sleeps again.</summary>
     private static void SleepUntil(long due)
     {
-        long left = due - Stopwatch.GetTimestamp();
-        if (left <= 0)
+        long left;
+        while ((left = due - Stopwatch.GetTimestamp()) > 0)
         {
-            return;
-        }
-        long microseconds = left * 1_000_000 / Stopwatch.Frequency;
-        if (OperatingSystem.IsLinux())
-        {
-            // Linux wakes a sleeping thread within its timer slack (50 µs by default).
-            _ = USleep((uint)Math.Min(microseconds, 1_000_000));
-        }
-        else
-        {
-            Thread.Sleep(TimeSpan.FromTicks(left * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            long microseconds = Math.Max(1, left * 1_000_000 / Stopwatch.Frequency);
+            if (OperatingSystem.IsLinux())
+            {
+                // Linux wakes a sleeping thread within its timer slack (50 µs by default).
+                _ = USleep((uint)Math.Min(microseconds, 1_000_000));
+            }
+            else
+            {
+                Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, left * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            }
         }
     }
 
