@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,7 +27,7 @@ internal static class PostgresSnapshotPages
     /// <summary>Rows per statement: about half a megabyte.</summary>
     public const int PagesPerSlice = 64;
 
-    private const int HashSize = 32;
+    private const int HashSize = EntryHash.Length;
 
     /// <summary>Snapshot writers of one stream (on any node) take turns; the second int names the stream.</summary>
     private const int LockClass = 0x736e6170; // "snap"
@@ -44,7 +43,7 @@ internal static class PostgresSnapshotPages
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         (StreamHead Head, long Length, byte[] List)? header = null;
-        var pages = new Dictionary<Hash, byte[]>();
+        var pages = new Dictionary<EntryHash, byte[]>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -55,7 +54,7 @@ internal static class PostgresSnapshotPages
                 }
                 else
                 {
-                    pages[new Hash(reader.GetFieldValue<byte[]>(4))] = reader.GetFieldValue<byte[]>(5);
+                    pages[EntryHash.FromBytes(reader.GetFieldValue<byte[]>(4))] = reader.GetFieldValue<byte[]>(5);
                 }
             }
         }
@@ -69,7 +68,7 @@ internal static class PostgresSnapshotPages
         int filled = 0;
         for (int offset = 0; offset < found.List.Length; offset += HashSize)
         {
-            if (!pages.TryGetValue(new Hash(found.List.AsSpan(offset, HashSize)), out var page) || filled + page.Length > state.Length)
+            if (!pages.TryGetValue(EntryHash.FromBytes(found.List.AsSpan(offset, HashSize)), out var page) || filled + page.Length > state.Length)
             {
                 return null;
             }
@@ -86,7 +85,7 @@ internal static class PostgresSnapshotPages
         var list = new byte[count * HashSize];
         for (int i = 0; i < count; i++)
         {
-            SHA256.HashData(Page(state, i).Span, list.AsSpan(i * HashSize, HashSize));
+            EntryHash.Of(Page(state, i).Span).Bytes.CopyTo(list.AsSpan(i * HashSize, HashSize));
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +95,7 @@ internal static class PostgresSnapshotPages
             await turn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         // The stored pages are exactly those the current snapshot lists (every write deletes the rest).
-        var stored = new HashSet<Hash>();
+        var stored = new HashSet<EntryHash>();
         await using (var current = new NpgsqlCommand("SELECT version, pages FROM ledger_snapshots WHERE stream_id = $1", connection, transaction))
         {
             current.Parameters.Add(new NpgsqlParameter { Value = snapshot.StreamId });
@@ -110,7 +109,7 @@ internal static class PostgresSnapshotPages
                 var listed = reader.GetFieldValue<byte[]>(1);
                 for (int offset = 0; offset < listed.Length; offset += HashSize)
                 {
-                    stored.Add(new Hash(listed.AsSpan(offset, HashSize)));
+                    stored.Add(EntryHash.FromBytes(listed.AsSpan(offset, HashSize)));
                 }
             }
         }
@@ -129,7 +128,7 @@ internal static class PostgresSnapshotPages
         for (int i = 0; i < count; i++)
         {
             // Adding to the set also skips a page that repeats within this snapshot.
-            if (stored.Add(new Hash(list.AsSpan(i * HashSize, HashSize))))
+            if (stored.Add(EntryHash.FromBytes(list.AsSpan(i * HashSize, HashSize))))
             {
                 missing.Add(i);
             }
@@ -201,24 +200,4 @@ internal static class PostgresSnapshotPages
 
     private static ReadOnlyMemory<byte> Page(ReadOnlyMemory<byte> state, int page) =>
         state.Slice(page * PageSize, Math.Min(PageSize, state.Length - page * PageSize));
-
-    /// <summary>A page's SHA-256 as a dictionary key.</summary>
-    private readonly struct Hash : IEquatable<Hash>
-    {
-        private readonly ulong _a, _b, _c, _d;
-
-        public Hash(ReadOnlySpan<byte> bytes)
-        {
-            _a = BitConverter.ToUInt64(bytes);
-            _b = BitConverter.ToUInt64(bytes[8..]);
-            _c = BitConverter.ToUInt64(bytes[16..]);
-            _d = BitConverter.ToUInt64(bytes[24..]);
-        }
-
-        public bool Equals(Hash other) => _a == other._a && _b == other._b && _c == other._c && _d == other._d;
-
-        public override bool Equals(object? obj) => obj is Hash other && Equals(other);
-
-        public override int GetHashCode() => (int)_a;
-    }
 }

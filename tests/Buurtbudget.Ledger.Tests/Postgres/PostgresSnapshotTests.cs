@@ -64,11 +64,8 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
     [Fact]
     public async Task A_snapshot_is_stored_in_rows_that_fit_a_page_uncompressed_and_a_newer_one_replaces_the_older_rows()
     {
-        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_pages"));
-        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
-        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
-        await using var ledger = new PostgresEventLedger(dataSource);
+        await using var store = await SnapshotStore.CreateAsync(cluster, "snapshot_pages");
+        var (superuser, ledger) = (store.Superuser, store.Ledger);
         // A stream id as long as a real one: PostgreSQL would move it out of line if it could.
         const string box = "neighbourhood/amsterdam-noord-oost-2026";
         var first = (await ledger.AppendAsync(box, StreamHead.Empty, Events.Ballots(1, 2)))[^1].Head;
@@ -97,11 +94,8 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
     [Fact]
     public async Task A_snapshot_with_a_page_missing_is_ignored_so_activation_replays_instead_and_the_next_one_writes_every_page()
     {
-        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_torn"));
-        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
-        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
-        await using var ledger = new PostgresEventLedger(dataSource);
+        await using var store = await SnapshotStore.CreateAsync(cluster, "snapshot_torn");
+        var (superuser, ledger) = (store.Superuser, store.Ledger);
         var head = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
         await ledger.WriteSnapshotAsync(new Snapshot("box", head, RandomBytes(PostgresSnapshotPages.PageSize * 3)));
         Assert.NotNull(await ledger.ReadSnapshotAsync("box"));
@@ -119,11 +113,8 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
     [Fact]
     public async Task The_next_snapshot_writes_only_the_pages_that_changed_and_drops_the_ones_no_snapshot_names()
     {
-        var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName("snapshot_reuse"));
-        await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
-        await using var superuser = NpgsqlDataSource.Create(database.SuperuserConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
-        await using var ledger = new PostgresEventLedger(dataSource);
+        await using var store = await SnapshotStore.CreateAsync(cluster, "snapshot_reuse");
+        var (superuser, ledger) = (store.Superuser, store.Ledger);
         var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
         var second = (await ledger.AppendAsync("box", first, Events.Ballots(2)))[^1].Head;
         const int page = PostgresSnapshotPages.PageSize;
@@ -150,6 +141,37 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         var read = await ledger.ReadSnapshotAsync("box");
         Assert.Equal(second, read!.Head);
         Assert.True(read.State.Span.SequenceEqual(after));
+    }
+
+    /// <summary>A migrated database of its own, a superuser's view of it, and the ledger as the app role sees it.</summary>
+    private sealed class SnapshotStore : IAsyncDisposable
+    {
+        private readonly NpgsqlDataSource _app;
+
+        private SnapshotStore(NpgsqlDataSource superuser, NpgsqlDataSource app)
+        {
+            Superuser = superuser;
+            _app = app;
+            Ledger = new PostgresEventLedger(app);
+        }
+
+        public NpgsqlDataSource Superuser { get; }
+
+        public PostgresEventLedger Ledger { get; }
+
+        public static async Task<SnapshotStore> CreateAsync(PostgresCluster cluster, string name)
+        {
+            var database = await cluster.CreateDatabaseAsync(TestDatabases.NewName(name));
+            await PostgresLedgerSchema.MigrateAsync(database.OwnerConnectionString, database.AppRoleName);
+            return new SnapshotStore(NpgsqlDataSource.Create(database.SuperuserConnectionString), NpgsqlDataSource.Create(database.AppConnectionString));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Ledger.DisposeAsync();
+            await _app.DisposeAsync();
+            await Superuser.DisposeAsync();
+        }
     }
 
     private static byte[] RandomBytes(int length, int seed = 1)
