@@ -64,8 +64,6 @@ internal static class ImageEndpoints
             return TypedResults.Problem(notAnImage, statusCode: sent.Length > ImageFormat.MaxBytes ? 413 : sent.Length == 0 ? 400 : 415,
                 title: "This image cannot be added");
         }
-        // Images are public: where and when a photo was taken, and with what, never reach the store.
-        var bytes = ImageMetadata.Strip(sent);
         // Everything the proposal grain would refuse is checked before the bytes are stored, so a refused upload
         // leaves nothing behind; the grain checks again when the image is attached.
         var cycle = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).GetCycleAsync(cycleId);
@@ -83,6 +81,8 @@ internal static class ImageEndpoints
         {
             return TypedResults.Problem("Only the authors can add images to this proposal.", statusCode: 403, title: "Not your proposal");
         }
+        // Images are public: where and when a photo was taken, and with what, never reach the store.
+        var bytes = ImageMetadata.Strip(sent);
         string contentType = ImageFormat.ContentTypeOf(bytes)!;
         if (view.Images.Length >= ProposalGrain.MaxImages && !view.Images.Any(i => i.Hash == ImageHash.Of(bytes)))
         {
