@@ -13,7 +13,8 @@ internal sealed record MachineFacts(
     string Os,
     string Architecture,
     string Build,
-    string GarbageCollector)
+    string GarbageCollector,
+    int ThreadPoolSpinLimit)
 {
     public static MachineFacts Current() => new(
         Environment.ProcessorCount,
@@ -22,14 +23,26 @@ internal sealed record MachineFacts(
         RuntimeInformation.OSDescription,
         RuntimeInformation.ProcessArchitecture.ToString(),
         IsOptimized() ? "Release" : "Debug",
-        GCSettings.IsServerGC ? "server" : "workstation");
+        GCSettings.IsServerGC ? "server" : "workstation",
+        ThreadPoolSpinning());
 
     /// <summary>False for a Debug build, whose timings say little about the product.</summary>
     public static bool IsOptimized() =>
         typeof(MachineFacts).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
 
     public override string ToString() =>
-        $"{Cores} cores{(Cpu is null ? "" : $" ({Cpu})")}, {Runtime}, {Os}, {Architecture}, {Build} build, {GarbageCollector} GC";
+        $"{Cores} cores{(Cpu is null ? "" : $" ({Cpu})")}, {Runtime}, {Os}, {Architecture}, {Build} build, {GarbageCollector} GC, "
+        + (ThreadPoolSpinLimit == 0 ? "thread pool without spinning" : $"thread-pool spin limit {ThreadPoolSpinLimit}");
+
+    /// <summary>How long idle pool threads spin before they sleep: the runtimeconfig's setting unless the environment
+    /// overrides it (as .NET reads it), else .NET's default of 70.</summary>
+    private static int ThreadPoolSpinning()
+    {
+        const int dotnetDefault = 70;
+        var value = Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit")
+            ?? AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit")?.ToString();
+        return int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out int limit) ? limit : dotnetDefault;
+    }
 
     /// <summary>The CPU's model name on Linux; null elsewhere or when it cannot be read.</summary>
     private static string? CpuModel()

@@ -17,10 +17,13 @@ internal sealed class BudgetCycleState
 {
     private readonly HashSet<BallotDigest> _enrolled = [];
 
+    // The same voters in the order they were enrolled, so a snapshot can take them without copying (like the ballots).
+    private readonly AppendOnlyList<BallotDigest> _enrolledInOrder = new();
+
     // Both indexes point into _inLedgerOrder: they hold no references, so the garbage collector never scans them.
     private readonly Dictionary<BallotDigest, int> _currentBySlot = [];
     private readonly Dictionary<BallotDigest, int> _byRequest = [];
-    private readonly List<StoredBallot> _inLedgerOrder = [];
+    private readonly AppendOnlyList<StoredBallot> _inLedgerOrder = new();
 
     // One instance per distinct ballot line (project and value), shared by every ballot that has it.
     private readonly Dictionary<BallotEntry, BallotEntry> _lines = [];
@@ -94,7 +97,16 @@ internal sealed class BudgetCycleState
         Phase = CyclePhase.Voting;
     }
 
-    public void Enroll(IEnumerable<BallotDigest> slots) => _enrolled.UnionWith(slots);
+    public void Enroll(IEnumerable<BallotDigest> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (_enrolled.Add(slot))
+            {
+                _enrolledInOrder.Add(slot);
+            }
+        }
+    }
 
     public void Record(StoredBallot ballot)
     {
@@ -117,12 +129,11 @@ internal sealed class BudgetCycleState
         Closing = new BallotReceipt(entry.StreamId, entry.Version, entry.Hash.ToString());
     }
 
-    /// <summary>For snapshots: the cycle's state as plain data, taken during a turn. Since ballots and census digests
-    /// are values (session 7), this copies them: ~112 bytes per ballot and 32 per enrolled voter (their lines stay
-    /// shared), about 13 MB for 100,000 ballots and voters. Encoding and writing happen outside the turn; copying
-    /// only what changed since the last snapshot is the next step (docs/performance.md, session 8).</summary>
+    /// <summary>For snapshots: the cycle's state as plain data, taken during a turn and read outside it. Voters and
+    /// ballots are only ever appended, so it takes them as they stand without copying them (it used to copy ~13 MB
+    /// for 100,000 ballots and voters, while every ballot behind the turn waited).</summary>
     public CycleSnapshot ToSnapshot() => new(
-        CycleId, Title, BudgetCents, Phase, Manifest, Closing, [.. _enrolled], [.. _inLedgerOrder]);
+        CycleId, Title, BudgetCents, Phase, Manifest, Closing, _enrolledInOrder.Take(), _inLedgerOrder.Take());
 
     public static BudgetCycleState FromSnapshot(CycleSnapshot snapshot)
     {
@@ -150,7 +161,7 @@ internal sealed record CycleSnapshot(
     CyclePhase Phase,
     VotingManifest? Manifest,
     BallotReceipt? Closing,
-    ImmutableArray<BallotDigest> Enrolled,
-    ImmutableArray<StoredBallot> Ballots);
+    AppendOnlyList<BallotDigest>.Prefix Enrolled,
+    AppendOnlyList<StoredBallot>.Prefix Ballots);
 
 internal sealed record NeighbourhoodSnapshot(ImmutableArray<CycleSnapshot> Cycles);

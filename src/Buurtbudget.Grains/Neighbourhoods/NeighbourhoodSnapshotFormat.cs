@@ -42,12 +42,12 @@ internal static class NeighbourhoodSnapshotFormat
                 writer.Int64(closing.Position);
                 writer.Hex(closing.EntryHash);
             }
-            writer.Int32(cycle.Enrolled.Length);
+            writer.Int32(cycle.Enrolled.Count);
             foreach (var slot in cycle.Enrolled)
             {
                 writer.Digest(slot);
             }
-            writer.Int32(cycle.Ballots.Length);
+            writer.Int32(cycle.Ballots.Count);
             foreach (var ballot in cycle.Ballots)
             {
                 writer.Digest(ballot.Slot);
@@ -80,7 +80,7 @@ internal static class NeighbourhoodSnapshotFormat
             {
                 size += SnapshotWriter.SizeOf(closing.StreamId) + 8 + SnapshotWriter.HashSize;
             }
-            size += 4 + (long)cycle.Enrolled.Length * SnapshotWriter.HashSize + 4;
+            size += 4 + (long)cycle.Enrolled.Count * SnapshotWriter.HashSize + 4;
             foreach (var ballot in cycle.Ballots)
             {
                 size += 3 * SnapshotWriter.HashSize + 8 + 4;
@@ -101,7 +101,7 @@ internal static class NeighbourhoodSnapshotFormat
         {
             throw new InvalidDataException("The snapshot is in an older or unknown format.");
         }
-        var cycles = ImmutableArray.CreateBuilder<CycleSnapshot>(reader.ReadInt32());
+        var cycles = ImmutableArray.CreateBuilder<CycleSnapshot>(ReadCount(reader));
         for (int c = cycles.Capacity; c > 0; c--)
         {
             string cycleId = reader.ReadString(), title = reader.ReadString();
@@ -111,27 +111,33 @@ internal static class NeighbourhoodSnapshotFormat
             var manifest = manifestBytes.Length == 0 ? null
                 : JsonSerializer.Deserialize(manifestBytes, NeighbourhoodJsonContext.Default.VotingManifest);
             BallotReceipt? closing = reader.ReadBoolean() ? new BallotReceipt(reader.ReadString(), reader.ReadInt64(), ReadHex(reader)) : null;
-            var enrolled = ImmutableArray.CreateBuilder<BallotDigest>(reader.ReadInt32());
-            for (int i = enrolled.Capacity; i > 0; i--)
+            var enrolled = new AppendOnlyList<BallotDigest>();
+            for (int i = ReadCount(reader); i > 0; i--)
             {
                 enrolled.Add(ReadDigest(reader));
             }
-            var ballots = ImmutableArray.CreateBuilder<StoredBallot>(reader.ReadInt32());
-            for (int i = ballots.Capacity; i > 0; i--)
+            var ballots = new AppendOnlyList<StoredBallot>();
+            for (int i = ReadCount(reader); i > 0; i--)
             {
                 BallotDigest slot = ReadDigest(reader), request = ReadDigest(reader);
                 long position = reader.ReadInt64();
                 var hash = ReadDigest(reader);
-                var entries = ImmutableArray.CreateBuilder<BallotEntry>(reader.ReadInt32());
+                var entries = ImmutableArray.CreateBuilder<BallotEntry>(ReadCount(reader));
                 for (int e = entries.Capacity; e > 0; e--)
                 {
                     entries.Add(new BallotEntry(reader.ReadString(), reader.ReadDecimal()));
                 }
                 ballots.Add(new StoredBallot(slot, request, position, hash, entries.MoveToImmutable()));
             }
-            cycles.Add(new CycleSnapshot(cycleId, title, budget, phase, manifest, closing, enrolled.MoveToImmutable(), ballots.MoveToImmutable()));
+            cycles.Add(new CycleSnapshot(cycleId, title, budget, phase, manifest, closing, enrolled.Take(), ballots.Take()));
         }
         return new NeighbourhoodSnapshot(cycles.MoveToImmutable());
+    }
+
+    private static int ReadCount(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        return count >= 0 ? count : throw new InvalidDataException($"The snapshot says it holds {count} items.");
     }
 
     private static byte[] ReadBlob(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());

@@ -79,7 +79,7 @@ public sealed class Ballots_in_memory(ITestOutputHelper output)
         Assert.InRange(perBallot, 100, 600);
     }
 
-    private static BudgetCycleState OpenBox()
+    internal static BudgetCycleState OpenBox()
     {
         var opening = Votes.Opening();
         var box = new BudgetCycleState(Votes.Cycle, "Leefbaarheidsbudget 2026", 2_000_000);
@@ -88,14 +88,14 @@ public sealed class Ballots_in_memory(ITestOutputHelper output)
     }
 
     // Fresh strings and lines for every ballot, as a request parsed from JSON brings them.
-    private static StoredBallot Record(BudgetCycleState box, int voter, params string[] projects)
+    internal static StoredBallot Record(BudgetCycleState box, int voter, params string[] projects)
     {
         var lines = CastBallot.OfMarks(projects.Select(p => new string(p.AsSpan()))).Entries;
         box.Record(new StoredBallot(Digest("slot", voter), Digest("request", voter), voter + 1, Digest("entry", voter), lines));
         return box.AllBallots[^1];
     }
 
-    private static BallotDigest Digest(string kind, int voter) =>
+    internal static BallotDigest Digest(string kind, int voter) =>
         BallotDigest.FromBytes(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}-{voter}")));
 
     private static byte[] LengthPrefixed(params string[] fields)
