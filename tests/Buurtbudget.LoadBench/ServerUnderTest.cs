@@ -36,6 +36,9 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     public string LastOutput => string.Join('\n', _tail);
 
     /// <param name="postgres">App, owner connection strings and app role; null for the embedded SQLite store.</param>
+    /// <summary>Environment variables with this prefix go to the server alone, without it.</summary>
+    public const string ServerOnlyPrefix = "SERVER_";
+
     public static async Task<ServerUnderTest> StartAsync(string dataFolder, LoopbackCertificate certificate, (string App, string Owner, string Role)? postgres)
     {
         int httpsPort = FreePort(), httpPort = FreePort();
@@ -59,6 +62,13 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         env["Buurtbudget__DataDirectory"] = dataFolder;
         env["Buurtbudget__Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         env["Buurtbudget__Benchmark__Enabled"] = "true";
+        // For A/B runs of the server's own settings: SERVER_X=1 in the benchmark's environment is X=1 in the server's
+        // only (the server inherits the rest, but a runtime setting given to both would change the client too).
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith(ServerOnlyPrefix, StringComparison.Ordinal)))
+        {
+            env[name[ServerOnlyPrefix.Length..]] = value;
+        }
         // Every benchmark voter signs in from 127.0.0.1: the per-client brake would otherwise stop it after 10 codes.
         env["Buurtbudget__CodeAttemptsPerClientPerMinute"] = "1000";
         env["Buurtbudget__CodeAttemptsPerMinute"] = "1000000";

@@ -4,6 +4,8 @@
 #   tests/Buurtbudget.LoadBench/run.sh fanout   live-results hub vs plain hub at 10,000 SignalR clients
 # Extra options go to the tool (see Program.cs). Everything it starts (server, PostgreSQL, Node) is stopped by PID
 # at the end or stops by itself; it is not part of tests/run-all.sh.
+# SERVER_X=v in the environment sets X=v for the server alone, e.g. SERVER_DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=70
+# for an A/B of the server's thread-pool spinning (a plain DOTNET_ variable would change the load generator too).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
