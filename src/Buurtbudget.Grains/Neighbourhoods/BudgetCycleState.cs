@@ -101,10 +101,15 @@ internal sealed class BudgetCycleState
     {
         foreach (var slot in slots)
         {
-            if (_enrolled.Add(slot))
-            {
-                _enrolledInOrder.Add(slot);
-            }
+            Enroll(slot);
+        }
+    }
+
+    private void Enroll(BallotDigest slot)
+    {
+        if (_enrolled.Add(slot))
+        {
+            _enrolledInOrder.Add(slot);
         }
     }
 
@@ -142,7 +147,14 @@ internal sealed class BudgetCycleState
         {
             state.Open(snapshot.Manifest);
         }
-        state.Enroll(snapshot.Enrolled);
+        // Sized once: growing them a doubling at a time rehashed every voter and ballot about twice over.
+        state._enrolled.EnsureCapacity(snapshot.Enrolled.Count);
+        state._currentBySlot.EnsureCapacity(snapshot.Ballots.Count);
+        state._byRequest.EnsureCapacity(snapshot.Ballots.Count);
+        foreach (var slot in snapshot.Enrolled)
+        {
+            state.Enroll(slot);
+        }
         // Replaying in ledger order rebuilds which ballot is current for each slot, and the tally with it.
         foreach (var ballot in snapshot.Ballots)
         {

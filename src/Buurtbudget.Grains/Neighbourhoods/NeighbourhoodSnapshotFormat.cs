@@ -1,5 +1,7 @@
 using Buurtbudget.Domain.Cycles;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Buurtbudget.Domain.Ballots;
 
@@ -95,59 +97,82 @@ internal static class NeighbourhoodSnapshotFormat
 
     public static NeighbourhoodSnapshot Read(ReadOnlySpan<byte> bytes)
     {
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-        using var reader = new BinaryReader(stream);
-        if (bytes.IsEmpty || reader.ReadByte() != Version)
+        var reader = new SnapshotReader(bytes);
+        if (bytes.IsEmpty || reader.Byte() != Version)
         {
             throw new InvalidDataException("The snapshot is in an older or unknown format.");
         }
-        var cycles = ImmutableArray.CreateBuilder<CycleSnapshot>(ReadCount(reader));
+        var lines = new BallotLines();
+        var cycles = ImmutableArray.CreateBuilder<CycleSnapshot>(reader.Count());
         for (int c = cycles.Capacity; c > 0; c--)
         {
-            string cycleId = reader.ReadString(), title = reader.ReadString();
-            long budget = reader.ReadInt64();
-            var phase = (CyclePhase)reader.ReadByte();
-            var manifestBytes = ReadBlob(reader);
-            var manifest = manifestBytes.Length == 0 ? null
+            string cycleId = reader.String(), title = reader.String();
+            long budget = reader.Int64();
+            var phase = (CyclePhase)reader.Byte();
+            var manifestBytes = reader.Bytes(reader.Int32());
+            var manifest = manifestBytes.IsEmpty ? null
                 : JsonSerializer.Deserialize(manifestBytes, NeighbourhoodJsonContext.Default.VotingManifest);
-            BallotReceipt? closing = reader.ReadBoolean() ? new BallotReceipt(reader.ReadString(), reader.ReadInt64(), ReadHex(reader)) : null;
+            // The closing receipt's hash is kept as hex, like every receipt.
+            BallotReceipt? closing = reader.Boolean() ? new BallotReceipt(reader.String(), reader.Int64(), reader.Digest().ToString()) : null;
             var enrolled = new AppendOnlyList<BallotDigest>();
-            for (int i = ReadCount(reader); i > 0; i--)
+            for (int i = reader.Count(); i > 0; i--)
             {
-                enrolled.Add(ReadDigest(reader));
+                enrolled.Add(reader.Digest());
             }
             var ballots = new AppendOnlyList<StoredBallot>();
-            for (int i = ReadCount(reader); i > 0; i--)
+            for (int i = reader.Count(); i > 0; i--)
             {
-                BallotDigest slot = ReadDigest(reader), request = ReadDigest(reader);
-                long position = reader.ReadInt64();
-                var hash = ReadDigest(reader);
-                var entries = ImmutableArray.CreateBuilder<BallotEntry>(ReadCount(reader));
-                for (int e = entries.Capacity; e > 0; e--)
+                BallotDigest slot = reader.Digest(), request = reader.Digest();
+                long position = reader.Int64();
+                var hash = reader.Digest();
+                var entries = new BallotEntry[reader.Count()];
+                for (int e = 0; e < entries.Length; e++)
                 {
-                    entries.Add(new BallotEntry(reader.ReadString(), reader.ReadDecimal()));
+                    var project = reader.Utf8();
+                    entries[e] = lines.Get(project, reader.Decimal());
                 }
-                ballots.Add(new StoredBallot(slot, request, position, hash, entries.MoveToImmutable()));
+                ballots.Add(new StoredBallot(slot, request, position, hash, ImmutableCollectionsMarshal.AsImmutableArray(entries)));
             }
             cycles.Add(new CycleSnapshot(cycleId, title, budget, phase, manifest, closing, enrolled.Take(), ballots.Take()));
         }
-        return new NeighbourhoodSnapshot(cycles.MoveToImmutable());
+        return reader.AtEnd ? new NeighbourhoodSnapshot(cycles.MoveToImmutable()) : throw new InvalidDataException("The snapshot goes on after its last cycle.");
     }
 
-    private static int ReadCount(BinaryReader reader)
+    /// <summary>
+    /// One instance per ballot line (project and value) while a snapshot is read: a box of 100,000 ballots repeats a
+    /// few dozen lines, and the box keeps one of each anyway (<see cref="BudgetCycleState.Canonical"/>).
+    /// </summary>
+    private sealed class BallotLines
     {
-        int count = reader.ReadInt32();
-        return count >= 0 ? count : throw new InvalidDataException($"The snapshot says it holds {count} items.");
-    }
+        private readonly Dictionary<string, string> _projects = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string, decimal), BallotEntry> _lines = [];
 
-    private static byte[] ReadBlob(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
+        public BallotEntry Get(ReadOnlySpan<byte> project, decimal value)
+        {
+            var id = ProjectId(project);
+            if (!_lines.TryGetValue((id, value), out var line))
+            {
+                _lines.Add((id, value), line = new BallotEntry(id, value));
+            }
+            return line;
+        }
 
-    // The closing receipt's hash is kept as hex, like every receipt.
-    private static string ReadHex(BinaryReader reader) => ReadDigest(reader).ToString();
-
-    private static BallotDigest ReadDigest(BinaryReader reader)
-    {
-        Span<byte> bytes = stackalloc byte[BallotDigest.Length];
-        return reader.Read(bytes) == bytes.Length ? BallotDigest.FromBytes(bytes) : throw new EndOfStreamException("The snapshot ends inside a ballot.");
+        private string ProjectId(ReadOnlySpan<byte> utf8)
+        {
+            const int longest = 256;
+            if (utf8.Length > longest)
+            {
+                return Encoding.UTF8.GetString(utf8);
+            }
+            Span<char> chars = stackalloc char[longest];
+            chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+            var byChars = _projects.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!byChars.TryGetValue(chars, out var id))
+            {
+                id = new string(chars);
+                _projects.Add(id, id);
+            }
+            return id;
+        }
     }
 }

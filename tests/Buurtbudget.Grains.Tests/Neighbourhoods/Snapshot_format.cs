@@ -82,6 +82,32 @@ public sealed class Snapshot_format
         Assert.Contains("-1", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cut_short_or_overlong_snapshot_is_unreadable()
+    {
+        var box = Ballots_in_memory.OpenBox();
+        Ballots_in_memory.Record(box, 1, "bankjes");
+        var bytes = NeighbourhoodSnapshotFormat.Write(new NeighbourhoodSnapshot([box.ToSnapshot()]));
+
+        Assert.Throws<EndOfStreamException>(() => NeighbourhoodSnapshotFormat.Read(bytes.AsSpan(0, bytes.Length - 1)));
+        Assert.Throws<InvalidDataException>(() => NeighbourhoodSnapshotFormat.Read([.. bytes, 0]));
+    }
+
+    [Fact]
+    public void Ballots_read_from_a_snapshot_share_their_lines()
+    {
+        var box = Ballots_in_memory.OpenBox();
+        Ballots_in_memory.Record(box, 1, "bankjes", "moestuin");
+        Ballots_in_memory.Record(box, 2, "moestuin");
+
+        var read = NeighbourhoodSnapshotFormat.Read(NeighbourhoodSnapshotFormat.Write(new NeighbourhoodSnapshot([box.ToSnapshot()])));
+
+        var ballots = read.Cycles[0].Ballots;
+        Assert.Same(ballots[0].Ballot[1], ballots[1].Ballot[0]);
+        Assert.Same(ballots[0].Ballot[1].ProjectId, ballots[1].Ballot[0].ProjectId);
+        Assert.Equal(["bankjes", "moestuin"], ballots[0].Ballot.Select(line => line.ProjectId));
+    }
+
     private static AppendOnlyList<T>.Prefix Prefix<T>(IEnumerable<T> items)
     {
         var list = new AppendOnlyList<T>();
