@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,10 +25,14 @@ internal static class PostgresSnapshotPages
     /// <summary>Bytes per row: with the row's other columns (a stream id of up to ~900 bytes) it fits one 8 kB page.</summary>
     public const int PageSize = 7 * 1024;
 
-    /// <summary>Rows per statement: about half a megabyte.</summary>
-    public const int PagesPerSlice = 64;
+    /// <summary>Rows per statement: 112 kB. With 64 (half a megabyte), binding and inserting one statement kept a
+    /// backend on a core for up to 40 ms; in 3 A/B pairs the longest ballot commit meanwhile was 9.2–31.8 ms, against
+    /// 9.6–11.4 ms with 16 and the pause below (docs/performance.md, session 9).</summary>
+    public const int PagesPerSlice = 16;
 
     private const int HashSize = EntryHash.Length;
+
+    private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Snapshot writers of one stream (on any node) take turns; the second int names the stream.</summary>
     private const int LockClass = 0x736e6170; // "snap"
@@ -145,6 +150,7 @@ internal static class PostgresSnapshotPages
                 hashes[i] = list.AsMemory(page * HashSize, HashSize);
                 pages[i] = Page(state, page);
             }
+            long sliceStarted = Stopwatch.GetTimestamp();
             await using var insert = new NpgsqlCommand(
                 "INSERT INTO ledger_snapshot_pages (stream_id, hash, bytes) SELECT $1, hash, bytes FROM unnest($2, $3) AS t (hash, bytes) ON CONFLICT DO NOTHING",
                 connection, transaction);
@@ -154,8 +160,10 @@ internal static class PostgresSnapshotPages
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (first + slice < missing.Count)
             {
-                // A breath between slices: the ballots committing meanwhile get the CPU this backend would take.
-                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                // A pause as long as the slice took (at least 1 ms): the backend then uses at most half of a core,
+                // and the ballots committing meanwhile get the rest. The snapshot takes twice as long; nobody waits for it.
+                var took = Stopwatch.GetElapsedTime(sliceStarted);
+                await Task.Delay(took > MinimumPause ? took : MinimumPause, cancellationToken).ConfigureAwait(false);
             }
         }
 
