@@ -42,6 +42,21 @@ public sealed class BenchBallotsTests
     }
 
     [Fact]
+    public void A_profiled_run_says_where_the_half_load_ballots_spent_their_time_and_how_busy_the_machine_was()
+    {
+        var run = CliRun.Of("bench-ballots", "--quick", "--profile", "--stores", "sqlite", "--activation-ballots", "0");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("profile of SQLite: ballots through the grain, 1 neighbourhood, open loop at ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("grain queue + turn (started → append): ", run.Error, StringComparison.Ordinal);
+        var busy = System.Text.RegularExpressions.Regex.Match(run.Error, @"machine CPU busy (\d+) % \(this process (\d+) % of the (\d+) cores\)");
+        Assert.True(busy.Success, run.Error);
+        Assert.InRange(int.Parse(busy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 100);
+        Assert.InRange(int.Parse(busy.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 100);
+        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), busy.Groups[3].Value);
+    }
+
+    [Fact]
     public void Every_ballot_that_got_a_receipt_is_counted_and_the_json_numbers_add_up()
     {
         // The run itself fails when the neighbourhoods count a different turnout than the receipts handed out;

@@ -15,6 +15,9 @@ internal sealed class RuntimeSampler : IDisposable
     private readonly TimeSpan _pauseBefore = GC.GetTotalPauseDuration();
     private readonly int[] _collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
+    private readonly MachineCpu? _machineBefore = MachineCpu.Now();
+    private readonly TimeSpan _processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private volatile bool _stop;
     private TimeSpan _longestPause;
     private int _longestPauseGeneration;
@@ -66,6 +69,11 @@ internal sealed class RuntimeSampler : IDisposable
     {
         _stop = true;
         _thread.Join();
+        var machine = MachineCpu.Now() is { } now && _machineBefore is { } before
+            ? string.Create(CultureInfo.InvariantCulture, $"; machine CPU busy {100 * now.BusySince(before):0} %")
+            : "";
+        double cores = Environment.ProcessorCount * Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
+        var process = (Process.GetCurrentProcess().TotalProcessorTime - _processBefore).TotalSeconds / cores;
         var pause = GC.GetTotalPauseDuration() - _pauseBefore;
         var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - _collectionsBefore[g]));
         lock (_samples)
@@ -75,7 +83,8 @@ internal sealed class RuntimeSampler : IDisposable
             return string.Create(CultureInfo.InvariantCulture,
                 $"GC: {gcs} collections (gen0/1/2), paused {pause.TotalMilliseconds:0.0} ms in all, longest {_longestPause.TotalMilliseconds:0.0} ms (gen{_longestPauseGeneration}, {_longestPausePromoted / 1e6:0.0} MB promoted); thread-pool queue p50 {Pct(queue, .5):0}, "
                 + $"p99 {Pct(queue, .99):0}, max {queue.LastOrDefault():0}; threads max {_samples.Select(s => s.Threads).DefaultIfEmpty().Max()}; "
-                + $"sampler woke late p99 {Pct(late, .99):0.0} ms, max {late.LastOrDefault():0.0} ms, >5 ms {late.Count(l => l > 5)} of {late.Length}");
+                + $"sampler woke late p99 {Pct(late, .99):0.0} ms, max {late.LastOrDefault():0.0} ms, >5 ms {late.Count(l => l > 5)} of {late.Length}"
+                + $"{machine} (this process {100 * process:0} % of the {Environment.ProcessorCount} cores)");
         }
     }
 
