@@ -14,7 +14,7 @@ internal sealed record MachineFacts(
     string Architecture,
     string Build,
     string GarbageCollector,
-    int ThreadPoolSpinLimit)
+    string ThreadPool)
 {
     public static MachineFacts Current() => new(
         Environment.ProcessorCount,
@@ -31,17 +31,24 @@ internal sealed record MachineFacts(
         typeof(MachineFacts).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
 
     public override string ToString() =>
-        $"{Cores} cores{(Cpu is null ? "" : $" ({Cpu})")}, {Runtime}, {Os}, {Architecture}, {Build} build, {GarbageCollector} GC, "
-        + (ThreadPoolSpinLimit == 0 ? "thread pool without spinning" : $"thread-pool spin limit {ThreadPoolSpinLimit}");
+        $"{Cores} cores{(Cpu is null ? "" : $" ({Cpu})")}, {Runtime}, {Os}, {Architecture}, {Build} build, {GarbageCollector} GC, {ThreadPool}";
 
-    /// <summary>How long idle pool threads spin before they sleep: the runtimeconfig's setting unless the environment
-    /// overrides it (as .NET reads it), else .NET's default of 70.</summary>
-    private static int ThreadPoolSpinning()
+    /// <summary>Whether idle pool threads spin before they sleep: the environment's setting if any (shown as given, since
+    /// the runtime parses it), else the runtimeconfig's, else .NET's default.</summary>
+    private static string ThreadPoolSpinning()
     {
-        const int dotnetDefault = 70;
-        var value = Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit")
-            ?? AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit")?.ToString();
-        return int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out int limit) ? limit : dotnetDefault;
+        const string variable = "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit";
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (value is not null)
+        {
+            return value.Trim() is "0" or "0x0" ? "thread pool without spinning" : $"thread-pool spinning ({variable}={value})";
+        }
+        return AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit")?.ToString() switch
+        {
+            null => "thread-pool spinning (.NET's default)",
+            "0" => "thread pool without spinning",
+            var limit => $"thread-pool spin limit {limit}",
+        };
     }
 
     /// <summary>The CPU's model name on Linux; null elsewhere or when it cannot be read.</summary>
