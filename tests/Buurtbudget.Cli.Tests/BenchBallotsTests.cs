@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Buurtbudget.Cli.Tests;
 
@@ -49,11 +51,11 @@ public sealed class BenchBallotsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("profile of SQLite: ballots through the grain, 1 neighbourhood, open loop at ", run.Error, StringComparison.Ordinal);
         Assert.Contains("grain queue + turn (started → append): ", run.Error, StringComparison.Ordinal);
-        var busy = System.Text.RegularExpressions.Regex.Match(run.Error, @"machine CPU busy (\d+) % \(this process (\d+) % of the (\d+) cores\)");
+        var busy = Regex.Match(run.Error, @"machine CPU busy (\d+) % \(this process (\d+) % of the (\d+) cores\)");
         Assert.True(busy.Success, run.Error);
-        Assert.InRange(int.Parse(busy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 100);
-        Assert.InRange(int.Parse(busy.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 100);
-        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), busy.Groups[3].Value);
+        Assert.InRange(int.Parse(busy.Groups[1].Value, CultureInfo.InvariantCulture), 1, 100);
+        Assert.InRange(int.Parse(busy.Groups[2].Value, CultureInfo.InvariantCulture), 1, 100);
+        Assert.Equal(Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), busy.Groups[3].Value);
     }
 
     [Fact]

@@ -93,15 +93,6 @@ internal sealed class AppendOnlyList<T> : IReadOnlyList<T>
             }
         }
 
-        /// <summary>The items in runs that are contiguous in memory, for loops that should not pay per item.</summary>
-        public int RunCount => (Count + ChunkSize - 1) >> ChunkShift;
-
-        public ReadOnlySpan<T> Run(int run)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)run, (uint)RunCount, nameof(run));
-            return _chunks![run].AsSpan(0, Math.Min(ChunkSize, Count - (run << ChunkShift)));
-        }
-
         public Enumerator GetEnumerator() => new(_chunks, Count);
 
         IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();

@@ -32,21 +32,9 @@ public sealed class Append_only_lists
         Assert.Equal(taken, prefix.Count);
         Assert.Equal(Enumerable.Range(0, taken), prefix);
         Assert.Equal(Enumerable.Range(0, taken), Enumerable.Range(0, taken).Select(i => prefix[i]));
-        Assert.Equal(Enumerable.Range(0, taken), Enumerable.Range(0, prefix.RunCount).SelectMany(run => prefix.Run(run).ToArray()));
         Assert.Throws<ArgumentOutOfRangeException>(() => prefix[taken]);
         Assert.Equal(taken + 5 * Chunk, list.Count);
         Assert.Equal(-taken, list[taken]);
-    }
-
-    [Fact]
-    public void Runs_are_whole_chunks_but_the_last()
-    {
-        var prefix = Filled(2 * Chunk + 3).Take();
-
-        Assert.Equal(3, prefix.RunCount);
-        Assert.Equal([Chunk, Chunk, 3], Enumerable.Range(0, prefix.RunCount).Select(run => prefix.Run(run).Length));
-        Assert.Throws<ArgumentOutOfRangeException>(() => prefix.Run(3));
-        Assert.Equal(0, Filled(0).Take().RunCount);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal sealed class RuntimeSampler : IDisposable
     private readonly int[] _collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
     private readonly MachineCpu? _machineBefore = MachineCpu.Now();
-    private readonly TimeSpan _processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _processBefore = Environment.CpuUsage.TotalTime;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private volatile bool _stop;
     private TimeSpan _longestPause;
@@ -73,7 +73,7 @@ internal sealed class RuntimeSampler : IDisposable
             ? string.Create(CultureInfo.InvariantCulture, $"; machine CPU busy {100 * now.BusySince(before):0} %")
             : "";
         double cores = Environment.ProcessorCount * Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
-        var process = (Process.GetCurrentProcess().TotalProcessorTime - _processBefore).TotalSeconds / cores;
+        var process = (Environment.CpuUsage.TotalTime - _processBefore).TotalSeconds / cores;
         var pause = GC.GetTotalPauseDuration() - _pauseBefore;
         var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - _collectionsBefore[g]));
         lock (_samples)
