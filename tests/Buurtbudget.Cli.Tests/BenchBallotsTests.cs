@@ -41,6 +41,10 @@ public sealed class BenchBallotsTests
             Assert.Contains($"| {store} | 500 | snapshot at entry ", run.Output, StringComparison.Ordinal);
             Assert.Contains($"| {store} | 500 | first entry (snapshots ignored) | 100 | ", run.Output, StringComparison.Ordinal);
         }
+        // The index case fills as many digests as the biggest neighbourhood of the run (the activation's 500).
+        Assert.Matches(@"\| one dictionary \| 500 \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \|", run.Output);
+        Assert.Matches(@"\| digest map \(64 shards\) \| 500 \| \d+ \| [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \|", run.Output);
+        Assert.Matches(@"- longest insert, one dictionary ÷ digest map \(64 shards\): \*\*[\d.]+×\*\*", run.Output);
     }
 
     [Fact]
@@ -56,6 +60,27 @@ public sealed class BenchBallotsTests
         Assert.InRange(int.Parse(busy.Groups[1].Value, CultureInfo.InvariantCulture), 1, 100);
         Assert.InRange(int.Parse(busy.Groups[2].Value, CultureInfo.InvariantCulture), 1, 100);
         Assert.Equal(Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), busy.Groups[3].Value);
+    }
+
+    [Fact]
+    public void A_run_without_a_census_lets_any_signed_in_resident_vote_and_says_so()
+    {
+        // The run fails by itself when turnout differs from the receipts; without a census nobody is enrolled, so a
+        // cycle that still required one would refuse every ballot.
+        var run = CliRun.Of("bench-ballots", "--quick", "--eligibility", "signed-in", "--stores", "sqlite", "--activation-ballots", "0");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("any signed-in resident may vote (no census", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| SQLite | ballots through the grain, 1 neighbourhood | 4 |", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_eligibility_is_a_usage_error()
+    {
+        var run = CliRun.Of("bench-ballots", "--eligibility", "everyone");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("everyone", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +109,14 @@ public sealed class BenchBallotsTests
             Assert.InRange(r.GetProperty("p50Ms").GetDouble(), 0, r.GetProperty("p99Ms").GetDouble());
         });
         Assert.Empty(root.GetProperty("activation").EnumerateArray());
+        var growth = root.GetProperty("indexGrowth").EnumerateArray().ToList();
+        Assert.Equal(["one dictionary", "digest map (64 shards)"], growth.Select(g => g.GetProperty("index").GetString()));
+        Assert.All(growth, g =>
+        {
+            Assert.Equal(300, g.GetProperty("entries").GetInt32()); // no activation: the census of a case
+            Assert.InRange(g.GetProperty("medianLongestInsertMs").GetDouble(), 0, g.GetProperty("maxLongestInsertMs").GetDouble());
+            Assert.InRange(g.GetProperty("medianLongestInsertMs").GetDouble(), 0, g.GetProperty("medianTotalMs").GetDouble());
+        });
         Assert.Contains(root.GetProperty("ratios").EnumerateArray(), r => r.GetProperty("ratio").GetDouble() > 0);
     }
 }

@@ -82,6 +82,13 @@ internal sealed class BenchBallotsCommand : Command
         HelpName = "SECONDS",
     };
 
+    private readonly Option<string> _eligibility = new("--eligibility")
+    {
+        Description = "Who may vote: census (voters enrolled first, as with voting codes) or signed-in (any signed-in resident, as with an identity provider); default census.",
+        DefaultValueFactory = _ => "census",
+        HelpName = "WHO",
+    };
+
     private readonly Option<bool> _quick = new("--quick") { Description = "A tiny run (for tests): 1 s cases, 4 clients, small counts; options given still count." };
 
     private readonly Option<bool> _json = BenchOptions.Json();
@@ -108,6 +115,8 @@ internal sealed class BenchBallotsCommand : Command
         Add(_profile);
         _warmUp.Validators.Add(r => BenchOptions.InRange(r, 0, 600));
         Add(_warmUp);
+        _eligibility.AcceptOnlyFromAmong("census", "signed-in");
+        Add(_eligibility);
         Add(_quick);
         Add(_json);
         SetAction(Execute);
@@ -119,8 +128,13 @@ internal sealed class BenchBallotsCommand : Command
         BenchOptions.WarnIfDebug(progress, "bench-ballots");
         var settings = Settings(parse);
         var started = DateTimeOffset.UtcNow;
-        var (throughput, latency, activation) = new BallotBenchRunner(settings, progress).RunAsync().GetAwaiter().GetResult();
-        var report = new BallotBenchReport(BenchOptions.CommandLine(_args), started, MachineFacts.Current(), settings, throughput, latency, activation);
+        var runner = new BallotBenchRunner(settings, progress);
+        var indexGrowth = runner.IndexGrowth();
+        var (throughput, latency, activation) = runner.RunAsync().GetAwaiter().GetResult();
+        var report = new BallotBenchReport(BenchOptions.CommandLine(_args), started, MachineFacts.Current(), settings, throughput, latency, activation)
+        {
+            IndexGrowth = indexGrowth,
+        };
 
         return BenchOptions.Print(parse, _json, new
         {
@@ -132,6 +146,7 @@ internal sealed class BenchBallotsCommand : Command
             Ratios = report.Ratios.Select(r => new { r.Label, r.Ratio }),
             report.Latency,
             report.Activation,
+            report.IndexGrowth,
         }, output => BallotBenchMarkdown.Write(report, output));
     }
 
@@ -155,6 +170,7 @@ internal sealed class BenchBallotsCommand : Command
             Stores = [.. parse.GetValue(_stores)!.Distinct()],
             Profile = parse.GetValue(_profile),
             WarmUp = TimeSpan.FromSeconds(Pick(_warmUp, 0)),
+            Eligibility = parse.GetValue(_eligibility) == "signed-in" ? Eligibility.AnySignedInResident : Eligibility.Census,
         };
     }
 }

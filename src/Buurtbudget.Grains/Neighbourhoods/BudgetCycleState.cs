@@ -15,14 +15,19 @@ public readonly record struct StoredBallot(BallotDigest Slot, BallotDigest Reque
 /// <summary>One budget cycle as folded from its events.</summary>
 internal sealed class BudgetCycleState
 {
-    private readonly HashSet<BallotDigest> _enrolled = [];
+    // Each enrolled voter's place in _enrolledInOrder. The indexes are digest maps, not dictionaries: a dictionary
+    // that doubles stalls the turn that makes it (see DigestMap).
+    private readonly DigestMap<int> _enrolled = new();
 
     // The same voters in the order they were enrolled, so a snapshot can take them without copying (like the ballots).
     private readonly AppendOnlyList<BallotDigest> _enrolledInOrder = new();
 
-    // Both indexes point into _inLedgerOrder: they hold no references, so the garbage collector never scans them.
-    private readonly Dictionary<BallotDigest, int> _currentBySlot = [];
-    private readonly Dictionary<BallotDigest, int> _byRequest = [];
+    // Voters are numbered in the order they first voted; the outcome numbers them the same way (BallotBox.ToElection),
+    // and so does the share each voter got under equal shares. Every index points into _inLedgerOrder by position:
+    // they hold no references, so the garbage collector never scans them.
+    private readonly DigestMap<int> _voterBySlot = new();
+    private readonly List<int> _currentOfVoter = [];
+    private readonly DigestMap<int> _byRequest = new();
     private readonly AppendOnlyList<StoredBallot> _inLedgerOrder = new();
 
     // One instance per distinct ballot line (project and value), shared by every ballot that has it.
@@ -49,16 +54,19 @@ internal sealed class BudgetCycleState
     public CycleTally? Tally { get; private set; }
     public BallotReceipt? Closing { get; private set; }
     public int EnrolledCount => _enrolled.Count;
-    public IEnumerable<BallotDigest> Enrolled => _enrolled;
 
     /// <summary>Each voter's current ballot, voters in the order they first voted.</summary>
-    public IEnumerable<StoredBallot> CurrentBallots => _currentBySlot.Values.Select(i => _inLedgerOrder[i]);
+    public IEnumerable<StoredBallot> CurrentBallots => _currentOfVoter.Select(i => _inLedgerOrder[i]);
 
     public IReadOnlyList<StoredBallot> AllBallots => _inLedgerOrder;
 
-    public bool IsEnrolled(BallotDigest slot) => _enrolled.Contains(slot);
+    public bool IsEnrolled(BallotDigest slot) => _enrolled.ContainsKey(slot);
 
-    public StoredBallot? CurrentBallotOf(BallotDigest slot) => _currentBySlot.TryGetValue(slot, out int i) ? _inLedgerOrder[i] : null;
+    public StoredBallot? CurrentBallotOf(BallotDigest slot) =>
+        _voterBySlot.TryGetValue(slot, out int voter) ? _inLedgerOrder[_currentOfVoter[voter]] : null;
+
+    /// <summary>The voter's number among <see cref="CurrentBallots"/> (from 0), or null if they have not voted.</summary>
+    public int? VoterNumberOf(BallotDigest slot) => _voterBySlot.TryGetValue(slot, out int voter) ? voter : null;
 
     public StoredBallot? BallotForRequest(BallotDigest request) => _byRequest.TryGetValue(request, out int i) ? _inLedgerOrder[i] : null;
 
@@ -103,23 +111,11 @@ internal sealed class BudgetCycleState
         {
             Enroll(slot);
         }
-        // Under a census every current ballot belongs to an enrolled voter: size the indexes now, while the census is
-        // imported. Revotes beyond the census still grow the request index.
-        MakeRoomForBallots(_enrolled.Count);
-    }
-
-    /// <summary>A dictionary that doubles rehashes everything inside a ballot's turn: at 36,000 and 75,000 ballots that
-    /// took 7-23 ms, once in the tentative and once in the confirmed box, and every ballot queued behind it waited
-    /// (docs/performance.md, session 9).</summary>
-    private void MakeRoomForBallots(int ballots)
-    {
-        _currentBySlot.EnsureCapacity(ballots);
-        _byRequest.EnsureCapacity(ballots);
     }
 
     private void Enroll(BallotDigest slot)
     {
-        if (_enrolled.Add(slot))
+        if (_enrolled.TryAdd(slot, _enrolledInOrder.Count))
         {
             _enrolledInOrder.Add(slot);
         }
@@ -128,12 +124,18 @@ internal sealed class BudgetCycleState
     public void Record(StoredBallot ballot)
     {
         ballot = ballot with { Ballot = Canonical(ballot.Ballot) };
-        if (_currentBySlot.TryGetValue(ballot.Slot, out int replaced))
+        int position = _inLedgerOrder.Count;
+        if (_voterBySlot.TryGetValue(ballot.Slot, out int voter))
         {
-            Tally!.Remove(_inLedgerOrder[replaced].Ballot);
+            Tally!.Remove(_inLedgerOrder[_currentOfVoter[voter]].Ballot);
+            _currentOfVoter[voter] = position;
         }
-        _currentBySlot[ballot.Slot] = _inLedgerOrder.Count;
-        _byRequest[ballot.Request] = _inLedgerOrder.Count;
+        else
+        {
+            _voterBySlot.TryAdd(ballot.Slot, _currentOfVoter.Count);
+            _currentOfVoter.Add(position);
+        }
+        _byRequest.Set(ballot.Request, position);
         _inLedgerOrder.Add(ballot);
         Tally!.Add(ballot.Ballot);
     }
@@ -159,9 +161,11 @@ internal sealed class BudgetCycleState
         {
             state.Open(snapshot.Manifest);
         }
-        // Sized once, for the census as when it was imported and for every ballot in the snapshot.
+        // Sized once for what the snapshot holds (at most one voter per ballot), so activation rehashes nothing.
         state._enrolled.EnsureCapacity(snapshot.Enrolled.Count);
-        state.MakeRoomForBallots(Math.Max(snapshot.Enrolled.Count, snapshot.Ballots.Count));
+        state._voterBySlot.EnsureCapacity(snapshot.Ballots.Count);
+        state._currentOfVoter.EnsureCapacity(snapshot.Ballots.Count);
+        state._byRequest.EnsureCapacity(snapshot.Ballots.Count);
         foreach (var slot in snapshot.Enrolled)
         {
             state.Enroll(slot);

@@ -213,10 +213,8 @@ public sealed class NeighbourhoodGrain : INeighbourhoodGrain, IGrainBase
             _closedOutcomes[cycleId] = outcome = BallotBox.ComputeOutcome(cycle);
         }
         // Voters are numbered in the order the outcome was given the current ballots (BallotBox.ToElection).
-        var slot = _secrecy.Slot(NeighbourhoodId, cycleId, voterKey);
-        int voter = cycle.CurrentBallots.Select(b => b.Slot).TakeWhile(s => s != slot).Count();
-        bool voted = cycle.CurrentBallotOf(slot) is not null;
-        return Task.FromResult(voted && outcome.EqualShares is { } shares ? shares.ShareOf(voter) : null);
+        int? voter = cycle.VoterNumberOf(_secrecy.Slot(NeighbourhoodId, cycleId, voterKey));
+        return Task.FromResult(voter is { } number && outcome.EqualShares is { } shares ? shares.ShareOf(number) : null);
     }
 
     public Task<string> ExportPabulibAsync(string cycleId)

@@ -10,7 +10,7 @@ namespace Buurtbudget.Cli.Bench.Ballots;
 /// grain (so it holds exactly what production writes, snapshots at the grain's interval included), then fresh
 /// runtimes activate it with the newest snapshot and, on the same stream, replaying from the first entry.
 /// </summary>
-internal sealed class ActivationBench(IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery, TextWriter progress)
+internal sealed class ActivationBench(IEventLedger ledger, BallotSecrecy secrecy, int snapshotEvery, Eligibility eligibility, TextWriter progress)
 {
     private const string Prefix = "activation";
 
@@ -26,7 +26,7 @@ internal sealed class ActivationBench(IEventLedger ledger, BallotSecrecy secrecy
         var runtime = BallotRuntime.Create(ledger, secrecy, snapshotEvery);
         await using (runtime.ConfigureAwait(false))
         {
-            var scenario = await BallotScenario.SetUpAsync(runtime, Prefix, 1, ballots).ConfigureAwait(false);
+            var scenario = await BallotScenario.SetUpAsync(runtime, Prefix, 1, ballots, eligibility).ConfigureAwait(false);
             var build = await ClosedLoop.RunAsync(BuildClients, BuildLimit, ballots, _ => scenario.CastNextAsync).ConfigureAwait(false);
             built = build.Operations;
             progress.WriteLine($"bench-ballots: {store}: built {built} ballots in {build.Seconds:0.0} s");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Buurtbudget.Cli.Bench.Ledger;
+using Buurtbudget.Grains.Neighbourhoods;
 
 namespace Buurtbudget.Cli.Bench.Ballots;
 
@@ -9,7 +10,11 @@ internal static class BallotBenchMarkdown
     public static void Write(BallotBenchReport report, TextWriter writer)
     {
         LedgerBenchMarkdown.WriteHeading("Ballot", report.Date, report.CommandLine, report.Machine, writer);
-        writer.WriteLine("- method: real NeighbourhoodGrain activations on the in-process GrainRuntime; each voter of the census casts one "
+        writer.WriteLine("- method: real NeighbourhoodGrain activations on the in-process GrainRuntime; "
+            + (report.Settings.Eligibility == Eligibility.Census
+                ? "voters are enrolled in a census first; "
+                : "any signed-in resident may vote (no census, as with an identity provider); ")
+            + "each voter casts one "
             + "approval ballot with its own idempotency key and a client waits for the receipt (the ballot is durable) before its next "
             + "voter; the baselines run in the same process on the same stores. PostgreSQL is a throwaway cluster on 127.0.0.1 with "
             + "fsync and synchronous_commit on; SQLite uses WAL with synchronous=FULL. "
@@ -37,6 +42,7 @@ internal static class BallotBenchMarkdown
                 + $"{LedgerBenchMarkdown.Ms(r.P50Ms)} | {LedgerBenchMarkdown.Ms(r.P99Ms)} | {goal} |");
         }
 
+        WriteIndexGrowth(report.IndexGrowth, writer);
         if (report.Activation.Count == 0)
         {
             return;
@@ -52,6 +58,32 @@ internal static class BallotBenchMarkdown
             var from = a.SnapshotVersion is { } v ? $"snapshot at entry {v} ({(a.SnapshotBytes ?? 0) / 1_000_000.0:0.0} MB)" : a.WithSnapshot ? "newest snapshot (none was stored)" : "first entry (snapshots ignored)";
             writer.WriteLine($"| {a.Store} | {a.Ballots} | {from} | {a.SnapshotEvery} | {a.EntriesReplayed} | {a.Runs} | "
                 + $"{LedgerBenchMarkdown.Ms(a.MedianMs)} | {LedgerBenchMarkdown.Ms(a.MinMs)} | {LedgerBenchMarkdown.Ms(a.MaxMs)} |");
+        }
+    }
+
+    private static void WriteIndexGrowth(IReadOnlyList<IndexGrowthResult> growth, TextWriter writer)
+    {
+        if (growth.Count == 0)
+        {
+            return;
+        }
+        writer.WriteLine();
+        writer.WriteLine("Filling the ballot box's index (no I/O; the longest single insert is a turn every queued ballot waits for):");
+        writer.WriteLine();
+        writer.WriteLine("| index | entries | runs | whole fill (median) | longest insert (median) | longest insert (max) |");
+        writer.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var g in growth)
+        {
+            writer.WriteLine($"| {g.Index} | {g.Entries} | {g.Runs} | {LedgerBenchMarkdown.Ms(g.MedianTotalMs)} | "
+                + $"{LedgerBenchMarkdown.Ms(g.MedianLongestInsertMs)} | {LedgerBenchMarkdown.Ms(g.MaxLongestInsertMs)} |");
+        }
+        var baseline = growth.FirstOrDefault(g => g.Index == IndexGrowthBench.Dictionary);
+        var map = growth.FirstOrDefault(g => g.Index == IndexGrowthBench.Map);
+        if (baseline is not null && map is { MedianLongestInsertMs: > 0 })
+        {
+            writer.WriteLine();
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- longest insert, {IndexGrowthBench.Dictionary} ÷ {IndexGrowthBench.Map}: **{baseline.MedianLongestInsertMs / map.MedianLongestInsertMs:0.0}×**"));
         }
     }
 

@@ -13,6 +13,9 @@ internal sealed record BallotBenchReport(
     IReadOnlyList<BallotLatencyResult> Latency,
     IReadOnlyList<ActivationResult> Activation)
 {
+    /// <summary>Filling the ballot box's index against one dictionary (no I/O, once per run).</summary>
+    public IReadOnlyList<IndexGrowthResult> IndexGrowth { get; init; } = [];
+
     /// <summary>The goal: durable ballots/s at least this many times pgbench's one-row INSERT transactions/s.</summary>
     public const double PgbenchGoal = 2;
 

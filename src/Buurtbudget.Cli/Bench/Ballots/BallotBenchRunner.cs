@@ -23,6 +23,14 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
     private readonly List<BallotLatencyResult> _latency = [];
     private readonly List<ActivationResult> _activation = [];
 
+    /// <summary>The index growth case: as many entries as the biggest neighbourhood of the run.</summary>
+    public IReadOnlyList<IndexGrowthResult> IndexGrowth()
+    {
+        int entries = Math.Max(settings.MaxBallots, settings.ActivationBallots);
+        progress.WriteLine($"{Tool}: filling the ballot box's index with {entries} digests, {settings.ActivationRuns} times");
+        return IndexGrowthBench.Run(entries, settings.ActivationRuns);
+    }
+
     public async Task<(IReadOnlyList<LedgerBenchResult>, IReadOnlyList<BallotLatencyResult>, IReadOnlyList<ActivationResult>)> RunAsync()
     {
         using var folder = new TempDirectory("buurtbudget-bench-ballots-");
@@ -81,7 +89,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
             var runtime = BallotRuntime.Create(ledger, _secrecy, settings.SnapshotEvery);
             await using (runtime.ConfigureAwait(false))
             {
-                var closed = await BallotScenario.SetUpAsync(runtime, $"closed-{neighbourhoods}", neighbourhoods, settings.MaxBallots).ConfigureAwait(false);
+                var closed = await BallotScenario.SetUpAsync(runtime, $"closed-{neighbourhoods}", neighbourhoods, settings.MaxBallots, settings.Eligibility).ConfigureAwait(false);
                 long commitsBefore = commits();
                 var peak = await _baselines.MeasureAsync($"{store}: {name}", settings.Clients, _ => closed.CastNextAsync).ConfigureAwait(false);
                 _throughput.Add(Baselines.Result(name, store, settings.Clients, peak, commits() - commitsBefore));
@@ -91,7 +99,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
 
                 var half = Math.Max(1, peak.Operations / peak.Seconds / 2);
                 long census = Math.Min(settings.MaxBallots, (long)Math.Ceiling(half * settings.PerCase.TotalSeconds) + 1);
-                var open = await BallotScenario.SetUpAsync(runtime, $"open-{neighbourhoods}", neighbourhoods, census).ConfigureAwait(false);
+                var open = await BallotScenario.SetUpAsync(runtime, $"open-{neighbourhoods}", neighbourhoods, census, settings.Eligibility).ConfigureAwait(false);
                 progress.WriteLine($"{Tool}: {store}: {name}, open loop at {half:0} ballots/s for {settings.PerCase.TotalSeconds:0.#} s");
                 var steady = settings.Profile
                     ? await ProfiledOpenLoopAsync($"{store}: {name}", half, census, open, (ProbedLedger)ledger, commits, timeInCommits, longestCommit).ConfigureAwait(false)
@@ -112,7 +120,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
         var runtime = BallotRuntime.Create(ledger, _secrecy, settings.SnapshotEvery);
         await using (runtime.ConfigureAwait(false))
         {
-            var warm = await BallotScenario.SetUpAsync(runtime, "warm-up", 1, settings.MaxBallots).ConfigureAwait(false);
+            var warm = await BallotScenario.SetUpAsync(runtime, "warm-up", 1, settings.MaxBallots, settings.Eligibility).ConfigureAwait(false);
             progress.WriteLine($"{Tool}: {store}: warming up for {settings.WarmUp.TotalSeconds:0.#} s, not measured");
             await ClosedLoop.RunAsync(settings.Clients, settings.WarmUp, settings.MaxBallots, _ => warm.CastNextAsync).ConfigureAwait(false);
         }
@@ -150,7 +158,7 @@ internal sealed class BallotBenchRunner(BallotBenchSettings settings, TextWriter
     {
         if (settings.ActivationBallots > 0)
         {
-            var bench = new ActivationBench(ledger, _secrecy, settings.SnapshotEvery, progress);
+            var bench = new ActivationBench(ledger, _secrecy, settings.SnapshotEvery, settings.Eligibility, progress);
             _activation.AddRange(await bench.RunAsync(store, settings.ActivationBallots, settings.ActivationRuns).ConfigureAwait(false));
         }
     }

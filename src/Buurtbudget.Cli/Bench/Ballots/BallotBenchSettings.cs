@@ -1,3 +1,5 @@
+using Buurtbudget.Grains.Neighbourhoods;
+
 namespace Buurtbudget.Cli.Bench.Ballots;
 
 /// <summary>The bounds of one <c>bench-ballots</c> run.</summary>
@@ -26,4 +28,8 @@ internal sealed record BallotBenchSettings(
     /// <summary>Unmeasured ballots through the grain before each store's first case, so the cases measure the code
     /// a running server runs rather than the JIT compiling it (up to a fifth of the CPU in the first seconds).</summary>
     public TimeSpan WarmUp { get; init; }
+
+    /// <summary>Who may vote in the benchmark's cycles: a census every voter is enrolled in first (voting codes), or
+    /// any signed-in resident (an identity provider's), whose ballot box has no census to be sized from.</summary>
+    public Eligibility Eligibility { get; init; } = Eligibility.Census;
 }

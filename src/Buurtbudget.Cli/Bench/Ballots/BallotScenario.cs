@@ -7,7 +7,7 @@ using Buurtbudget.Grains.Runtime;
 namespace Buurtbudget.Cli.Bench.Ballots;
 
 /// <summary>
-/// Neighbourhoods with an open approval vote and a census; every call of <see cref="CastNextAsync"/> is the next
+/// Neighbourhoods with an open approval vote, under a census or open to any signed-in resident; every call of <see cref="CastNextAsync"/> is the next
 /// voter casting their one ballot with their own idempotency key. Voter <c>v</c> votes in neighbourhood
 /// <c>v mod K</c>, so every neighbourhood gets the same share of the load whatever the clients do.
 /// </summary>
@@ -49,9 +49,10 @@ internal sealed class BallotScenario
 
     public static string NeighbourhoodId(string prefix, int index) => $"{prefix}-{index}";
 
-    /// <summary>Creates <paramref name="neighbourhoods"/> neighbourhoods, opens voting and enrols
-    /// <paramref name="voters"/> voters among them (the census is the bound on how many ballots can be cast).</summary>
-    public static async Task<BallotScenario> SetUpAsync(IGrainFactory grains, string prefix, int neighbourhoods, long voters)
+    /// <summary>Creates <paramref name="neighbourhoods"/> neighbourhoods, opens voting and, under a census, enrols
+    /// <paramref name="voters"/> voters among them (either way the bound on how many ballots can be cast).</summary>
+    public static async Task<BallotScenario> SetUpAsync(
+        IGrainFactory grains, string prefix, int neighbourhoods, long voters, Eligibility eligibility = Eligibility.Census)
     {
         var grainsOf = Enumerable.Range(0, neighbourhoods)
             .Select(i => grains.GetGrain<INeighbourhoodGrain>(NeighbourhoodId(prefix, i)))
@@ -61,8 +62,8 @@ internal sealed class BallotScenario
         {
             await neighbourhood.CreateBudgetCycleAsync(new CreateBudgetCycle(Cycle, "Benchmark vote", 2_000_000)).ConfigureAwait(false);
             await neighbourhood.OpenVotingAsync(new OpenVoting(Cycle, Projects, new BallotDescription(BallotKind.Approval, 1, 3),
-                new RuleChoice(RuleKind.EqualShares), RevotePolicy.LastBallotCounts, Eligibility.Census)).ConfigureAwait(false);
-            for (long first = 0; first < perNeighbourhood; first += EnrolChunk)
+                new RuleChoice(RuleKind.EqualShares), RevotePolicy.LastBallotCounts, eligibility)).ConfigureAwait(false);
+            for (long first = 0; eligibility == Eligibility.Census && first < perNeighbourhood; first += EnrolChunk)
             {
                 var keys = Enumerable.Range(0, (int)Math.Min(EnrolChunk, perNeighbourhood - first))
                     .Select(i => VoterKey(first + i))
@@ -79,7 +80,7 @@ internal sealed class BallotScenario
         long voter = Interlocked.Increment(ref _next);
         if (voter >= _voters)
         {
-            throw new InvalidOperationException($"All {_voters} voters of the census have voted; the bench bounded its cases wrongly.");
+            throw new InvalidOperationException($"All {_voters} voters of the case have voted; the bench bounded its cases wrongly.");
         }
         var neighbourhood = _neighbourhoods[voter % _neighbourhoods.Length];
         var request = new CastBallotRequest(Cycle, VoterKey(voter / _neighbourhoods.Length), $"ballot-{voter}", Ballots[voter % Ballots.Length]);
