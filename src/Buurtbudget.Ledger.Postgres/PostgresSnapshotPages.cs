@@ -5,9 +5,9 @@ using NpgsqlTypes;
 namespace Buurtbudget.Ledger.Postgres;
 
 /// <summary>
-/// Snapshots in PostgreSQL as pages of at most <see cref="PageSize"/> bytes, kept per stream by the SHA-256 of their
-/// bytes (<c>ledger_snapshot_pages</c>, schema version 4); <c>ledger_snapshots</c> holds each stream's current
-/// snapshot as the list of its pages' hashes.
+/// Snapshots in PostgreSQL as <see cref="SnapshotPages"/>, kept per stream by the SHA-256 of their bytes
+/// (<c>ledger_snapshot_pages</c>, schema version 4); <c>ledger_snapshots</c> holds each stream's current snapshot as
+/// the list of its pages' hashes.
 /// </summary>
 /// <remarks>
 /// <para>A snapshot of a big ballot box is megabytes. Stored as one value, PostgreSQL cut it into 2 kB TOAST rows with
@@ -15,22 +15,15 @@ namespace Buurtbudget.Ledger.Postgres;
 /// meanwhile waited for CPU (half-load p99 50 ms with snapshots, 13–16 ms without, measured 2026-12-03). Rows that fit
 /// a page uncompressed skip TOAST, and writing them a slice at a time, with a pause between slices, leaves the CPU to
 /// the ballots in between.</para>
-/// <para>Ballots are appended at the end of their cycle's part of a snapshot, so the next snapshot of a neighbourhood
-/// repeats most pages of the last one byte for byte; only pages whose hash is not stored yet are written, and pages
-/// no snapshot names any more are deleted. The write is one transaction, so a reader sees a whole snapshot or the
-/// previous one.</para>
+/// <para>Only pages whose hash is not stored yet are written, and pages no snapshot names any more are deleted. The
+/// write is one transaction, so a reader sees a whole snapshot or the previous one.</para>
 /// </remarks>
 internal static class PostgresSnapshotPages
 {
-    /// <summary>Bytes per row: with the row's other columns (a stream id of up to ~900 bytes) it fits one 8 kB page.</summary>
-    public const int PageSize = 7 * 1024;
-
     /// <summary>Rows per statement: 112 kB. With 64 (half a megabyte), binding and inserting one statement kept a
     /// backend on a core for up to 40 ms; in 3 A/B pairs the longest ballot commit meanwhile was 9.2–31.8 ms, against
     /// 9.6–11.4 ms with 16 and the pause below (docs/performance.md, session 9).</summary>
     public const int PagesPerSlice = 16;
-
-    private const int HashSize = EntryHash.Length;
 
     private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(1);
 
@@ -69,29 +62,13 @@ internal static class PostgresSnapshotPages
         }
 
         // A page missing or of the wrong size means a broken cache: ignore it, and activation replays instead.
-        var state = new byte[checked((int)found.Length)];
-        int filled = 0;
-        for (int offset = 0; offset < found.List.Length; offset += HashSize)
-        {
-            if (!pages.TryGetValue(EntryHash.FromBytes(found.List.AsSpan(offset, HashSize)), out var page) || filled + page.Length > state.Length)
-            {
-                return null;
-            }
-            page.CopyTo(state, filled);
-            filled += page.Length;
-        }
-        return filled == state.Length ? new Snapshot(streamId, found.Head, state) : null;
+        return SnapshotPages.Assemble(found.Length, found.List, pages) is { } state ? new Snapshot(streamId, found.Head, state) : null;
     }
 
     public static async Task WriteAsync(NpgsqlConnection connection, Snapshot snapshot, CancellationToken cancellationToken)
     {
-        var state = snapshot.State;
-        int count = (state.Length + PageSize - 1) / PageSize;
-        var list = new byte[count * HashSize];
-        for (int i = 0; i < count; i++)
-        {
-            EntryHash.Of(Page(state, i).Span).Bytes.CopyTo(list.AsSpan(i * HashSize, HashSize));
-        }
+        var paged = SnapshotPages.Of(snapshot.State);
+        int count = paged.Count;
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var turn = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockClass}, hashtext($1))", connection, transaction))
@@ -111,11 +88,7 @@ internal static class PostgresSnapshotPages
                 {
                     return; // never replace a newer snapshot (or write the same one twice)
                 }
-                var listed = reader.GetFieldValue<byte[]>(1);
-                for (int offset = 0; offset < listed.Length; offset += HashSize)
-                {
-                    stored.Add(EntryHash.FromBytes(listed.AsSpan(offset, HashSize)));
-                }
+                stored.UnionWith(SnapshotPages.Hashes(reader.GetFieldValue<byte[]>(1)));
             }
         }
         if (stored.Count > 0)
@@ -133,7 +106,7 @@ internal static class PostgresSnapshotPages
         for (int i = 0; i < count; i++)
         {
             // Adding to the set also skips a page that repeats within this snapshot.
-            if (stored.Add(EntryHash.FromBytes(list.AsSpan(i * HashSize, HashSize))))
+            if (stored.Add(EntryHash.FromBytes(paged.HashOf(i).Span)))
             {
                 missing.Add(i);
             }
@@ -147,8 +120,8 @@ internal static class PostgresSnapshotPages
             for (int i = 0; i < slice; i++)
             {
                 int page = missing[first + i];
-                hashes[i] = list.AsMemory(page * HashSize, HashSize);
-                pages[i] = Page(state, page);
+                hashes[i] = paged.HashOf(page);
+                pages[i] = paged.Page(page);
             }
             long sliceStarted = Stopwatch.GetTimestamp();
             await using var insert = new NpgsqlCommand(
@@ -181,8 +154,8 @@ internal static class PostgresSnapshotPages
                         new() { Value = snapshot.StreamId },
                         new() { Value = snapshot.Head.Version },
                         new() { Value = snapshot.Head.Hash.Bytes.ToArray() },
-                        new() { Value = (long)state.Length },
-                        new() { Value = list },
+                        new() { Value = paged.Length },
+                        new() { Value = paged.List },
                     },
                 },
                 // Pages only older snapshots named (NOT IN a subquery is a hashed anti-join, not a scan per row).
@@ -193,7 +166,7 @@ internal static class PostgresSnapshotPages
                         new() { Value = snapshot.StreamId },
                         new NpgsqlParameter<ReadOnlyMemory<byte>[]>
                         {
-                            TypedValue = [.. Enumerable.Range(0, count).Select(i => list.AsMemory(i * HashSize, HashSize))],
+                            TypedValue = [.. Enumerable.Range(0, count).Select(paged.HashOf)],
                             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
                         },
                     },
@@ -205,7 +178,4 @@ internal static class PostgresSnapshotPages
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static ReadOnlyMemory<byte> Page(ReadOnlyMemory<byte> state, int page) =>
-        state.Slice(page * PageSize, Math.Min(PageSize, state.Length - page * PageSize));
 }

@@ -16,8 +16,7 @@ internal static class SqliteConnections
         DefaultTimeout = BusyTimeoutMilliseconds / 1000,
     }.ToString();
 
-    /// <param name="durable">False only for a cache (the snapshot file): commits then skip the fsync.</param>
-    public static SqliteConnection Open(string path, bool readOnly = false, bool durable = true)
+    public static SqliteConnection Open(string path, bool readOnly = false, string? morePragmas = null)
     {
         var connection = new SqliteConnection(ConnectionString(path, readOnly));
         try
@@ -26,7 +25,7 @@ internal static class SqliteConnections
             // synchronous=FULL: in WAL mode, NORMAL may lose the last commits on power loss; a receipt promises
             // the ballot is stored, so every commit waits for its fsync. busy_timeout lets a second process
             // (a CLI verify, a second server on the same file) wait for the write lock instead of failing.
-            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; {morePragmas}");
             return connection;
         }
         catch

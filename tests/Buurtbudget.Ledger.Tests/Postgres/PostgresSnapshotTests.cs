@@ -35,7 +35,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await using (var ledger = new PostgresEventLedger(dataSource))
         {
             head = (await ledger.AppendAsync("box", head, Events.Ballots(1, 2, 3)))[^1].Head;
-            var state = RandomBytes(1 << 20);
+            var state = TestBytes.Random(1 << 20);
             await ledger.WriteSnapshotAsync(new Snapshot("box", head, state));
             var read = await ledger.ReadSnapshotAsync("box");
             Assert.NotNull(read);
@@ -43,7 +43,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
             Assert.True(read.State.Span.SequenceEqual(state));
         }
 
-        Assert.Equal(((1 << 20) + PostgresSnapshotPages.PageSize - 1) / PostgresSnapshotPages.PageSize, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
+        Assert.Equal(((1 << 20) + SnapshotPages.PageSize - 1) / SnapshotPages.PageSize, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
 
         await cluster.StopImmediateAsync();
         await cluster.StartAgainAsync();
@@ -71,13 +71,13 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         var first = (await ledger.AppendAsync(box, StreamHead.Empty, Events.Ballots(1, 2)))[^1].Head;
         var second = (await ledger.AppendAsync(box, first, Events.Ballots(3)))[^1].Head;
         // Not a multiple of the page size, and more than one slice of pages.
-        var big = RandomBytes(PostgresSnapshotPages.PageSize * (PostgresSnapshotPages.PagesPerSlice + 3) + 11);
+        var big = TestBytes.Random(SnapshotPages.PageSize * (PostgresSnapshotPages.PagesPerSlice + 3) + 11);
 
         await ledger.WriteSnapshotAsync(new Snapshot(box, first, big));
 
         Assert.Equal("p", await ScalarAsync<string>(superuser, "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'ledger_snapshot_pages'::regclass AND attname = 'bytes'"));
         Assert.Equal(PostgresSnapshotPages.PagesPerSlice + 4, await ScalarAsync<long>(superuser, "SELECT count(*) FROM ledger_snapshot_pages"));
-        Assert.Equal(PostgresSnapshotPages.PageSize, await ScalarAsync<int>(superuser, "SELECT max(length(bytes)) FROM ledger_snapshot_pages"));
+        Assert.Equal(SnapshotPages.PageSize, await ScalarAsync<int>(superuser, "SELECT max(length(bytes)) FROM ledger_snapshot_pages"));
         // Nothing went out of line: the pages table's TOAST relation stays empty.
         Assert.Equal(0L, await ScalarAsync<long>(superuser, "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'ledger_snapshot_pages'"));
         Assert.True((await ledger.ReadSnapshotAsync(box))!.State.Span.SequenceEqual(big));
@@ -97,7 +97,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         await using var store = await SnapshotStore.CreateAsync(cluster, "snapshot_torn");
         var (superuser, ledger) = (store.Superuser, store.Ledger);
         var head = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
-        await ledger.WriteSnapshotAsync(new Snapshot("box", head, RandomBytes(PostgresSnapshotPages.PageSize * 3)));
+        await ledger.WriteSnapshotAsync(new Snapshot("box", head, TestBytes.Random(SnapshotPages.PageSize * 3)));
         Assert.NotNull(await ledger.ReadSnapshotAsync("box"));
 
         await ScalarAsync<int>(superuser, "WITH gone AS (DELETE FROM ledger_snapshot_pages WHERE ctid = (SELECT min(ctid) FROM ledger_snapshot_pages) RETURNING 1) SELECT count(*)::int FROM gone");
@@ -105,7 +105,7 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         Assert.Null(await ledger.ReadSnapshotAsync("box"));
 
         var next = (await ledger.AppendAsync("box", head, Events.Ballots(2)))[^1].Head;
-        var state = RandomBytes(PostgresSnapshotPages.PageSize * 3);
+        var state = TestBytes.Random(SnapshotPages.PageSize * 3);
         await ledger.WriteSnapshotAsync(new Snapshot("box", next, state));
         Assert.True((await ledger.ReadSnapshotAsync("box"))!.State.Span.SequenceEqual(state));
     }
@@ -117,10 +117,10 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
         var (superuser, ledger) = (store.Superuser, store.Ledger);
         var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
         var second = (await ledger.AppendAsync("box", first, Events.Ballots(2)))[^1].Head;
-        const int page = PostgresSnapshotPages.PageSize;
+        const int page = SnapshotPages.PageSize;
         // As a ballot box grows: a count near the start changes, ballots are appended at the end.
-        var before = RandomBytes(10 * page + 100);
-        var after = before.Concat(RandomBytes(3 * page, seed: 2)).ToArray();
+        var before = TestBytes.Random(10 * page + 100);
+        var after = before.Concat(TestBytes.Random(3 * page, seed: 2)).ToArray();
         after[0] ^= 0xFF;
 
         await ledger.WriteSnapshotAsync(new Snapshot("box", first, before));
@@ -172,13 +172,6 @@ public sealed class PostgresSnapshotTests(PostgresCluster cluster)
             await _app.DisposeAsync();
             await Superuser.DisposeAsync();
         }
-    }
-
-    private static byte[] RandomBytes(int length, int seed = 1)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
