@@ -93,6 +93,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/amendments/{number:int}/reject", ["resident"]),
         ("POST", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", null),
+        ("PUT", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", ["resident"]),
         ("DELETE", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images/{hash}", ["resident"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/comments", null),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/moderation-log", null),

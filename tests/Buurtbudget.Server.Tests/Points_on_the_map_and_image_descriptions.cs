@@ -181,4 +181,41 @@ public sealed class Points_on_the_map_and_image_descriptions(PostgresCluster clu
         var image = (await Expect(await _app.Browser().GetAsync($"{Base}/{id}"), HttpStatusCode.OK)).GetProperty("images").EnumerateArray().Single();
         Assert.Equal("Het lege hoekje bij de speeltuin", image.GetProperty("alt").GetString());
     }
+
+    [Fact]
+    public async Task An_author_describes_an_image_again_in_any_phase_and_a_bad_description_or_someone_else_changes_nothing()
+    {
+        var anna = await Resident(0);
+        string id = (await Expect(await anna.SendAsync(Write(HttpMethod.Post, Base, Text(null))), HttpStatusCode.Created)).GetProperty("proposalId").GetString()!;
+        var added = await Expect(await anna.SendAsync(Write(HttpMethod.Post, $"{Base}/{id}/images",
+            content: new ByteArrayContent(Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } })), HttpStatusCode.Created);
+        string url = added.GetProperty("url").GetString()!;
+        Assert.Equal(JsonValueKind.Null, added.GetProperty("alt").ValueKind);
+        async Task<string?> Described() =>
+            (await Expect(await _app.Browser().GetAsync($"{Base}/{id}"), HttpStatusCode.OK)).GetProperty("images")[0].GetProperty("alt").GetString();
+
+        var described = await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = " De speeltuin van bovenaf " })), HttpStatusCode.OK);
+        Assert.Equal("De speeltuin van bovenaf", described.GetProperty("alt").GetString());
+        Assert.Equal(url, described.GetProperty("url").GetString());
+        Assert.Equal("De speeltuin van bovenaf", await Described());
+
+        // Refused: too long, two lines, another household, an image the proposal does not have; none changes it.
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = new string('x', 301) })), HttpStatusCode.BadRequest);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = "Twee\nregels" })), HttpStatusCode.BadRequest);
+        await Expect(await (await Resident(1)).SendAsync(Write(HttpMethod.Put, url, new { alt = "Iets anders" })), HttpStatusCode.Forbidden);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, $"{Base}/{id}/images/{new string('0', 64)}", new { alt = "Iets anders" })), HttpStatusCode.NotFound);
+        Assert.Equal("De speeltuin van bovenaf", await Described());
+
+        // A description corrects the page for people who cannot see the image; it is not a change to the proposal.
+        await _app.Grains.GetGrain<INeighbourhoodGrain>("oost").ChangePhaseAsync("2026", CyclePhase.Review);
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = "De speeltuin, gezien vanaf de kade" })), HttpStatusCode.OK);
+        Assert.Equal("De speeltuin, gezien vanaf de kade", await Described());
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = "" })), HttpStatusCode.OK);
+        Assert.Null(await Described());
+
+        // Saying the same twice writes one event.
+        int before = await _app.Services.GetRequiredService<IEventLedger>().ReadAsync($"proposal/oost.2026.{id}").CountAsync();
+        await Expect(await anna.SendAsync(Write(HttpMethod.Put, url, new { alt = (string?)null })), HttpStatusCode.OK);
+        Assert.Equal(before, await _app.Services.GetRequiredService<IEventLedger>().ReadAsync($"proposal/oost.2026.{id}").CountAsync());
+    }
 }

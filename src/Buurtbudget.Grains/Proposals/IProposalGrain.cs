@@ -57,6 +57,9 @@ public interface IProposalGrain : IGrainWithStringKey
 
     Task<ProposalView> RemoveImageAsync(string authorKey, string hash);
 
+    /// <summary>An author gives an image a new description (null or blank removes it); the image stays as it is.</summary>
+    Task<ProposalView> DescribeImageAsync(string authorKey, string hash, string? alt);
+
     /// <summary>Applies what another server node appended since this activation last read the ledger.</summary>
     Task<int> CatchUpAsync();
 }

@@ -79,3 +79,11 @@ public sealed record ImageAdded(string Hash, string ContentType, long Size) : Pr
 }
 
 public sealed record ImageRemoved(string Hash) : ProposalEvent;
+
+/// <summary>An author described an image again: a correction for people who cannot see it, not a change to what the
+/// proposal asks for, so it is its own event rather than a remove and re-add.</summary>
+public sealed record ImageDescribed(string Hash) : ProposalEvent
+{
+    /// <summary>The new description; absent when the author removed it.</summary>
+    public string? Alt { get; init; }
+}

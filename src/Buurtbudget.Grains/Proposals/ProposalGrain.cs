@@ -267,9 +267,7 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         RequireAuthorOfOpen(proposal, authorKey);
         Require(image.Hash is { Length: 64 } && image.Hash.All(Uri.IsHexDigit) && image.Size > 0 && !string.IsNullOrEmpty(image.ContentType),
             ProposalProblem.InvalidText, "The image is not stored.");
-        string? alt = string.IsNullOrWhiteSpace(image.Alt) ? null : image.Alt.Trim();
-        Require(alt is null || (alt.Length <= MaxAltLength && !alt.Any(char.IsControl)), ProposalProblem.InvalidText,
-            $"Describe the image on one line in at most {MaxAltLength} characters.");
+        string? alt = CheckedAlt(image.Alt);
         if (proposal.Images.Any(i => i.Hash == image.Hash))
         {
             return proposal;
@@ -286,6 +284,30 @@ public sealed class ProposalGrain : IProposalGrain, IGrainBase
         Require(proposal.Images.Any(i => i.Hash == hash), ProposalProblem.UnknownProposal, "This proposal has no such image.");
         await _journal.AppendAsync(new ImageRemoved(hash));
         return _journal.Confirmed.View!;
+    }
+
+    public async Task<ProposalView> DescribeImageAsync(string authorKey, string hash, string? alt)
+    {
+        var proposal = Existing();
+        RequireAuthorOfOpen(proposal, authorKey);
+        var image = proposal.Images.FirstOrDefault(i => i.Hash == hash);
+        Require(image is not null, ProposalProblem.UnknownProposal, "This proposal has no such image.");
+        string? description = CheckedAlt(alt);
+        if (description == image!.Alt)
+        {
+            return proposal;
+        }
+        await _journal.AppendAsync(new ImageDescribed(hash) { Alt = description });
+        return _journal.Confirmed.View!;
+    }
+
+    /// <summary>A description trimmed, or null when blank; refused when it would not fit one line of an alt text.</summary>
+    private static string? CheckedAlt(string? alt)
+    {
+        string? description = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim();
+        Require(description is null || (description.Length <= MaxAltLength && !description.Any(char.IsControl)), ProposalProblem.InvalidText,
+            $"Describe the image on one line in at most {MaxAltLength} characters.");
+        return description;
     }
 
     private ProposalView OpenProposal(string residentKey)

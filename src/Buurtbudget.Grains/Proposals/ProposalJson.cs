@@ -24,6 +24,7 @@ namespace Buurtbudget.Grains.Proposals;
 [JsonSerializable(typeof(AmendmentAnswered))]
 [JsonSerializable(typeof(ImageAdded))]
 [JsonSerializable(typeof(ImageRemoved))]
+[JsonSerializable(typeof(ImageDescribed))]
 [JsonSerializable(typeof(ProposalView))]
 internal sealed partial class ProposalJsonContext : JsonSerializerContext;
 
@@ -50,7 +51,8 @@ internal sealed class ProposalJson : IJournalCodec<ProposalState, ProposalEvent>
         .Add(ProposalJsonContext.Default.AmendmentSuggested)
         .Add(ProposalJsonContext.Default.AmendmentAnswered)
         .Add(ProposalJsonContext.Default.ImageAdded)
-        .Add(ProposalJsonContext.Default.ImageRemoved);
+        .Add(ProposalJsonContext.Default.ImageRemoved)
+        .Add(ProposalJsonContext.Default.ImageDescribed);
 
     public NewEntry Encode(ProposalEvent change) => Kinds.Encode(change);
 

@@ -73,6 +73,7 @@ internal sealed class ProposalState : IJournaledState<ProposalEvent>
             },
             ImageAdded i => View! with { Images = View.Images.Add(new ProposalImage(i.Hash, i.ContentType, i.Size) { Alt = i.Alt }) },
             ImageRemoved i => View! with { Images = View.Images.RemoveAll(image => image.Hash == i.Hash) },
+            ImageDescribed i => View! with { Images = [.. View.Images.Select(image => image.Hash == i.Hash ? image with { Alt = i.Alt } : image)] },
             HelpPledged h => View! with { Pledges = View.Pledges.Add(new Pledge(View.Pledges.Length + 1, h.PledgerKey, h.Text)) },
             _ => throw new InvalidOperationException($"Unknown proposal event {change.GetType().Name}."),
         };

@@ -18,7 +18,9 @@ namespace Buurtbudget.Server.Proposals;
 /// and a refused upload stores nothing. What a camera wrote besides the picture (GPS position, time, make) is removed
 /// before the image is stored (<see cref="ImageMetadata"/>). Images are served with the type their bytes say, sandboxed, and cached for
 /// good: the address holds the hash of the bytes, so what it serves never changes. The author describes what the image
-/// shows in <c>?alt=</c> (the body is the file itself), for people who cannot see it.
+/// shows in <c>?alt=</c> (the body is the file itself), for people who cannot see it, and can describe it again later
+/// with <c>PUT</c>: a description is a correction for readers, not a change to the proposal, so it is accepted in every
+/// phase while the proposal is open.
 /// </summary>
 internal static class ImageEndpoints
 {
@@ -27,6 +29,9 @@ internal static class ImageEndpoints
         /// <summary>What the image shows, in the author's words; null for images added without a description.</summary>
         public string? Alt { get; init; }
     }
+
+    /// <summary>A new description of an image; null or blank removes it.</summary>
+    public sealed record ImageDescription(string? Alt);
 
     public static void AddProposalImages(this WebApplicationBuilder builder) =>
         builder.Services.AddSingleton<IImageStore>(services => services.Buurtbudget().Postgres is null
@@ -38,6 +43,7 @@ internal static class ImageEndpoints
         var group = app.MapGroup("/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/proposals/{proposalId:id}/images").WithTags("Proposals");
         group.MapPost("/", Upload).RequireAuthorization(Residents.ResidentPolicy);
         group.MapGet("/{hash}", Serve).AllowAnonymous();
+        group.MapPut("/{hash}", Describe).RequireAuthorization(Residents.ResidentPolicy);
         group.MapDelete("/{hash}", Remove).RequireAuthorization(Residents.ResidentPolicy);
     }
 
@@ -94,6 +100,25 @@ internal static class ImageEndpoints
         string url = UrlOf(neighbourhoodId, cycleId, proposalId, hash);
         // Adding an image the proposal has already keeps its first description: the answer says which one counts.
         return TypedResults.Created(url, new ImageView(hash, contentType, bytes.Length, url) { Alt = added.Images.First(i => i.Hash == hash).Alt });
+    }
+
+    private static async Task<Results<Ok<ImageView>, ProblemHttpResult>> Describe(
+        string neighbourhoodId, string cycleId, string proposalId, string hash, ImageDescription description, ClaimsPrincipal user, IGrainFactory grains,
+        LiveResultsPublisher live)
+    {
+        if (user.VoterIn(neighbourhoodId, cycleId) is not { } resident)
+        {
+            return ProposalEndpoints.NotYourCycle();
+        }
+        var proposal = ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId);
+        if (await proposal.GetAsync() is null)
+        {
+            return ProposalEndpoints.NoSuchProposal();
+        }
+        var described = await proposal.DescribeImageAsync(resident, hash, description.Alt);
+        live.ProposalsChanged(neighbourhoodId, cycleId);
+        var image = described.Images.First(i => i.Hash == hash);
+        return TypedResults.Ok(new ImageView(image.Hash, image.ContentType, image.Size, UrlOf(neighbourhoodId, cycleId, proposalId, hash)) { Alt = image.Alt });
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(

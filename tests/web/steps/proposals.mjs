@@ -346,7 +346,24 @@ export async function managePhotos(page, where, { title, photos, alt }) {
   assert.equal(await section.getByRole("img").count(), photos + 1);
   await expectAccessible(page, "the edit page with a photo added");
 
-  await section.getByRole("button", { name: `${nl("proposal.images.remove")} ${alt}` }).click();
+  // The author describes the photo again: an empty description is explained next to its field, a new one is saved
+  // and becomes the photo's text for people who cannot see it.
+  const description = section.getByLabel(nl("proposal.images.describe", { number: photos + 1 }));
+  const save = section.getByRole("button", { name: `${nl("proposal.images.saveDescription")} ${alt}` });
+  assert.equal(await description.inputValue(), alt);
+  await description.fill("   ");
+  await save.click();
+  await assertInvalid(description, within("proposal.images.altMissing"));
+  const better = `${alt}, met de bankjes ervoor`;
+  await description.fill(better);
+  await save.click();
+  await section.getByText(nl("proposal.images.described")).waitFor();
+  await section.getByRole("img", { name: better }).waitFor();
+  await expectAccessible(page, "the edit page with a photo described again");
+  await page.reload();
+  await section.getByRole("img", { name: better }).waitFor();
+
+  await section.getByRole("button", { name: `${nl("proposal.images.remove")} ${better}` }).click();
   await section.getByText(nl("proposal.images.removed")).waitFor();
   assert.equal(await section.getByRole("img").count(), photos);
 }

@@ -7,6 +7,7 @@ import { BusyButton } from "../../components/BusyButton";
 import { ProblemMessage } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
 import { checkImage, ImageChoice, maxImages, type ImageDraft, type ImageErrors } from "./ImageChoice";
+import { ImageDescriptionForm } from "./ImageDescriptionForm";
 import { imageAlt } from "./Images";
 import { useAction } from "./useAction";
 
@@ -63,6 +64,12 @@ export function ImagesEditor({ n, c, details, onChange }: Props) {
           {details.images.map((image, i) => (
             <li key={image.hash}>
               <img src={image.url} alt={imageAlt(image, i)} loading="lazy" />
+              <ImageDescriptionForm
+                proposalPath={paths.proposal(p)}
+                image={image}
+                index={i}
+                onSaved={(saved) => onChange({ ...details, images: details.images.map((other) => (other.hash === saved.hash ? saved : other)) })}
+              />
               <button type="button" class="button button-secondary" disabled={remove.busy} onClick={() => removeImage(image.hash)}>
                 {t("proposal.images.remove")} <span class="visually-hidden">{imageAlt(image, i)}</span>
               </button>
