@@ -59,6 +59,7 @@ public sealed class Authorization_matrix(PostgresCluster cluster, ITestOutputHel
         ("POST", "/api/corporations", ["operator"]),
         ("GET", "/api/corporations/{corporationId:id}", ["administrator", "auditor"]),
         ("POST", "/api/corporations/{corporationId:id}/neighbourhoods", ["administrator"]),
+        ("PUT", "/api/corporations/{corporationId:id}/neighbourhoods/{neighbourhoodId:id}/map", ["administrator"]),
         ("PUT", "/api/corporations/{corporationId:id}/staff", ["administrator"]),
         ("DELETE", "/api/corporations/{corporationId:id}/staff", ["administrator"]),
         ("GET", "/api/neighbourhoods/{neighbourhoodId:id}/cycles/{cycleId:id}/administration", ["administrator", "auditor", "moderator"]),

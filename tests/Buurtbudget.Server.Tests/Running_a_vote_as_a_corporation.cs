@@ -156,4 +156,31 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
         Assert.Contains("UTF-8", (await Expect(notUtf8, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Expect(await admin.GetAsync("/api/neighbourhoods/oost/cycles/2026/administration"), HttpStatusCode.OK)).GetProperty("enrolled").GetInt32());
     }
+
+    [Fact]
+    public async Task An_administrator_places_a_neighbourhood_on_the_map_where_its_maps_then_open_and_a_broken_view_changes_nothing()
+    {
+        var platform = await _app.Staff(BuurtbudgetApp.Operator.Issuer, BuurtbudgetApp.Operator.Subject);
+        await Expect(await platform.SendAsync(Write(HttpMethod.Post, "/api/corporations",
+            new { corporationId = "ymere", name = "Ymere", firstAdministrator = new { issuer = Issuer, subject = "anna" } })), HttpStatusCode.Created);
+        var admin = await _app.Staff(Issuer, "anna");
+        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/corporations/ymere/neighbourhoods", new { neighbourhoodId = "oost", name = "Oost" })), HttpStatusCode.Created);
+        const string Map = "/api/corporations/ymere/neighbourhoods/oost/map";
+        Assert.Equal(JsonValueKind.Null, (await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK)).GetProperty("map").ValueKind);
+
+        var placed = await Expect(await admin.SendAsync(Write(HttpMethod.Put, Map, new { latitude = 52.3601234567, longitude = 4.9301, zoom = 16 })), HttpStatusCode.OK);
+
+        Assert.Equal(16, placed.GetProperty("neighbourhoods")[0].GetProperty("map").GetProperty("zoom").GetInt32());
+        var map = (await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK)).GetProperty("map");
+        Assert.Equal((52.360123, 4.9301, 16), (map.GetProperty("centre").GetProperty("latitude").GetDouble(), map.GetProperty("centre").GetProperty("longitude").GetDouble(), map.GetProperty("zoom").GetInt32()));
+
+        var missing = await Expect(await admin.SendAsync(Write(HttpMethod.Put, Map, new { latitude = 52.1, longitude = 4.9 })), HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("zoom", out _));
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Map, new { latitude = 52.1, longitude = 4.9, zoom = 7 })), HttpStatusCode.BadRequest);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Map, new { latitude = 91, longitude = 4.9, zoom = 15 })), HttpStatusCode.BadRequest);
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, Map, new { latitude = "noord", longitude = 4.9, zoom = 15 })), HttpStatusCode.BadRequest);
+        // A neighbourhood that is not the corporation's is refused like any other staff action outside one's scope.
+        await Expect(await admin.SendAsync(Write(HttpMethod.Put, "/api/corporations/ymere/neighbourhoods/west/map", new { latitude = 52.1, longitude = 4.9, zoom = 15 })), HttpStatusCode.Forbidden);
+        Assert.Equal(52.360123, (await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK)).GetProperty("map").GetProperty("centre").GetProperty("latitude").GetDouble());
+    }
 }

@@ -15,6 +15,10 @@ public interface IRegisterGrain : IGrainWithStringKey
 
     Task<CorporationView> RegisterNeighbourhoodAsync(RegisterNeighbourhood command);
 
+    /// <summary>Where the neighbourhood's maps open: the proposals map and the point picker start there rather than on
+    /// the whole country. Setting it again replaces it.</summary>
+    Task<CorporationView> PlaceNeighbourhoodOnMapAsync(PlaceNeighbourhoodOnMap command);
+
     /// <summary>Grants a role, or changes the neighbourhoods of a role the person already holds.</summary>
     Task<CorporationView> GrantRoleAsync(GrantRole command);
 
@@ -52,7 +56,21 @@ public sealed record GrantRole(StaffMember Member, StaffGrant Grant) : StaffComm
 
 public sealed record RevokeRole(StaffMember Member, string CorporationId, StaffRole Role) : StaffCommand;
 
-public sealed record NeighbourhoodEntry(string NeighbourhoodId, string CorporationId, string Name);
+/// <summary>Where a neighbourhood's maps open: a centre and a zoom level from <see cref="MinZoom"/> (a town) to
+/// <see cref="MaxZoom"/> (a street), as map tiles number them.</summary>
+public sealed record MapView(Proposals.GeoPoint Centre, int Zoom)
+{
+    public const int MinZoom = 12;
+    public const int MaxZoom = 18;
+}
+
+public sealed record PlaceNeighbourhoodOnMap(string CorporationId, string NeighbourhoodId, MapView Map) : StaffCommand;
+
+public sealed record NeighbourhoodEntry(string NeighbourhoodId, string CorporationId, string Name)
+{
+    /// <summary>Where its maps open; null until the corporation places it.</summary>
+    public MapView? Map { get; init; }
+}
 
 public sealed record StaffEntry(StaffMember Member, StaffRole Role, ImmutableArray<string> Neighbourhoods);
 

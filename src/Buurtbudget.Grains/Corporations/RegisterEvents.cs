@@ -11,6 +11,8 @@ public sealed record CorporationRegistered(string CorporationId, string Name) : 
 /// <param name="By">Who registered it; null for changes made by the platform itself.</param>
 public sealed record NeighbourhoodRegistered(string CorporationId, string NeighbourhoodId, string Name, StaffMember? By = null) : RegisterEvent;
 
+public sealed record NeighbourhoodPlacedOnMap(string CorporationId, string NeighbourhoodId, MapView Map, StaffMember? By = null) : RegisterEvent;
+
 public sealed record RoleGranted(StaffMember Member, StaffGrant Grant, StaffMember? By = null) : RegisterEvent;
 
 public sealed record RoleRevoked(StaffMember Member, string CorporationId, StaffRole Role, StaffMember? By = null) : RegisterEvent;

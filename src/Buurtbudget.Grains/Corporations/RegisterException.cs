@@ -6,6 +6,7 @@ public enum RegisterProblem
     AlreadyRegistered,
     InvalidCommand,
     LastAdministrator,
+    UnknownNeighbourhood,
 }
 
 /// <summary>A change to the register broke one of its rules. Thrown before anything is appended: nothing changed.</summary>

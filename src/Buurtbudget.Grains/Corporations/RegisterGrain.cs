@@ -58,6 +58,36 @@ public sealed class RegisterGrain : IRegisterGrain, IGrainBase
         return View(command.CorporationId);
     }
 
+    public async Task<CorporationView> PlaceNeighbourhoodOnMapAsync(PlaceNeighbourhoodOnMap command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RequireCorporation(command.CorporationId);
+        if (!_journal.Tentative.Neighbourhoods.TryGetValue(command.NeighbourhoodId ?? "", out var neighbourhood) || neighbourhood.CorporationId != command.CorporationId)
+        {
+            throw new RegisterException(RegisterProblem.UnknownNeighbourhood, $"This corporation has no neighbourhood '{command.NeighbourhoodId}'.");
+        }
+        var map = command.Map ?? throw new RegisterException(RegisterProblem.InvalidCommand, "Say where the map opens: a centre and a zoom level.");
+        if (map.Centre is null)
+        {
+            throw new RegisterException(RegisterProblem.InvalidCommand, "Say where the map's centre is.");
+        }
+        if (Proposals.GeoPoint.WhyNot(map.Centre.Latitude, map.Centre.Longitude) is { } notOnEarth)
+        {
+            throw new RegisterException(RegisterProblem.InvalidCommand, notOnEarth);
+        }
+        if (map.Zoom is < MapView.MinZoom or > MapView.MaxZoom)
+        {
+            throw new RegisterException(RegisterProblem.InvalidCommand,
+                $"The zoom level is from {MapView.MinZoom} (a town) to {MapView.MaxZoom} (a street); a neighbourhood is usually 15 or 16.");
+        }
+        var placed = map with { Centre = map.Centre.Rounded() };
+        if (neighbourhood.Map != placed)
+        {
+            await _journal.AppendAsync(new NeighbourhoodPlacedOnMap(command.CorporationId, command.NeighbourhoodId!, placed, command.By));
+        }
+        return View(command.CorporationId);
+    }
+
     public async Task<CorporationView> GrantRoleAsync(GrantRole command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -28,6 +28,9 @@ internal sealed class RegisterState : IJournaledState<RegisterEvent>
             case NeighbourhoodRegistered registered:
                 Neighbourhoods[registered.NeighbourhoodId] = new(registered.NeighbourhoodId, registered.CorporationId, registered.Name);
                 break;
+            case NeighbourhoodPlacedOnMap placed:
+                Neighbourhoods[placed.NeighbourhoodId] = Neighbourhoods[placed.NeighbourhoodId] with { Map = placed.Map };
+                break;
             case RoleGranted granted:
                 Grants[granted.Member] = [.. GrantsOf(granted.Member).Where(g => !SameRole(g, granted.Grant.CorporationId, granted.Grant.Role)), granted.Grant];
                 break;
@@ -54,11 +57,16 @@ internal sealed class RegisterState : IJournaledState<RegisterEvent>
 
 /// <summary>The register's snapshot is the list of events that rebuilds it: it is small and changes rarely.</summary>
 internal sealed record RegisterSnapshot(
-    ImmutableArray<CorporationRegistered> Corporations, ImmutableArray<NeighbourhoodRegistered> Neighbourhoods, ImmutableArray<RoleGranted> Grants);
+    ImmutableArray<CorporationRegistered> Corporations, ImmutableArray<NeighbourhoodRegistered> Neighbourhoods, ImmutableArray<RoleGranted> Grants)
+{
+    /// <summary>Absent from snapshots written before neighbourhoods had a map.</summary>
+    public ImmutableArray<NeighbourhoodPlacedOnMap> Maps { get; init; } = [];
+}
 
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CorporationRegistered))]
 [JsonSerializable(typeof(NeighbourhoodRegistered))]
+[JsonSerializable(typeof(NeighbourhoodPlacedOnMap))]
 [JsonSerializable(typeof(RoleGranted))]
 [JsonSerializable(typeof(RoleRevoked))]
 [JsonSerializable(typeof(RegisterSnapshot))]
@@ -70,20 +78,25 @@ internal static class RegisterJson
         new JsonEventKinds<RegisterEvent>()
             .Add(RegisterJsonContext.Default.CorporationRegistered)
             .Add(RegisterJsonContext.Default.NeighbourhoodRegistered)
+            .Add(RegisterJsonContext.Default.NeighbourhoodPlacedOnMap)
             .Add(RegisterJsonContext.Default.RoleGranted)
             .Add(RegisterJsonContext.Default.RoleRevoked),
         RegisterJsonContext.Default.RegisterSnapshot,
         state => new RegisterSnapshot(
             [.. state.Corporations.Select(c => new CorporationRegistered(c.Key, c.Value))],
             [.. state.Neighbourhoods.Values.Select(n => new NeighbourhoodRegistered(n.CorporationId, n.NeighbourhoodId, n.Name))],
-            [.. state.Grants.SelectMany(member => member.Value.Select(grant => new RoleGranted(member.Key, grant)))]),
+            [.. state.Grants.SelectMany(member => member.Value.Select(grant => new RoleGranted(member.Key, grant)))])
+        {
+            Maps = [.. state.Neighbourhoods.Values.Where(n => n.Map is not null).Select(n => new NeighbourhoodPlacedOnMap(n.CorporationId, n.NeighbourhoodId, n.Map!))],
+        },
         Restore);
 
     // The snapshot is the events that rebuild the register, so restoring is folding them.
     private static RegisterState Restore(RegisterSnapshot snapshot)
     {
         var state = new RegisterState();
-        foreach (RegisterEvent change in snapshot.Corporations.Concat<RegisterEvent>(snapshot.Neighbourhoods).Concat(snapshot.Grants))
+        var maps = snapshot.Maps.IsDefault ? [] : snapshot.Maps;
+        foreach (RegisterEvent change in snapshot.Corporations.Concat<RegisterEvent>(snapshot.Neighbourhoods).Concat(maps).Concat(snapshot.Grants))
         {
             state.Fold(change);
         }

@@ -18,6 +18,10 @@ internal static class CorporationEndpoints
 
     public sealed record NewNeighbourhood(string? NeighbourhoodId, string? Name);
 
+    /// <summary>Where a neighbourhood's maps open: the centre in degrees (WGS 84) and a zoom level from 12 (a town)
+    /// to 18 (a street).</summary>
+    public sealed record MapRequest(double? Latitude, double? Longitude, int? Zoom);
+
     public sealed record RoleGrant(string? Issuer, string? Subject, StaffRole? Role, ImmutableArray<string>? Neighbourhoods);
 
     public static void MapCorporationEndpoints(this WebApplication app)
@@ -29,6 +33,7 @@ internal static class CorporationEndpoints
         var corporation = app.MapGroup("/api/corporations/{corporationId:id}").WithTags("Corporations");
         corporation.MapGet("/", Get).RequireStaff(StaffAction.ReadAdministration);
         corporation.MapPost("/neighbourhoods", AddNeighbourhood).RequireStaff(StaffAction.ManageCorporation);
+        corporation.MapPut("/neighbourhoods/{neighbourhoodId:id}/map", PlaceOnMap).RequireStaff(StaffAction.ManageCorporation);
         corporation.MapPut("/staff", Grant).RequireStaff(StaffAction.ManageCorporation);
         corporation.MapDelete("/staff", Revoke).RequireStaff(StaffAction.ManageCorporation);
     }
@@ -50,6 +55,26 @@ internal static class CorporationEndpoints
     {
         var view = await TheRegister(grains).RegisterNeighbourhoodAsync(new RegisterNeighbourhood(corporationId, request.NeighbourhoodId!, request.Name!) { By = user.Member() });
         return TypedResults.Created($"/api/neighbourhoods/{request.NeighbourhoodId}", view);
+    }
+
+    private static async Task<Results<Ok<CorporationView>, ValidationProblem>> PlaceOnMap(
+        string corporationId, string neighbourhoodId, MapRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (request is not { Latitude: { } latitude, Longitude: { } longitude, Zoom: { } zoom })
+        {
+            var missing = new Dictionary<string, string[]>();
+            foreach (var (name, value) in new[] { ("latitude", (object?)request.Latitude), ("longitude", request.Longitude), ("zoom", request.Zoom) })
+            {
+                if (value is null)
+                {
+                    missing[name] = [$"Give the map's {name}."];
+                }
+            }
+            return TypedResults.ValidationProblem(missing, detail: "Say where the map opens: latitude and longitude of its centre, and a zoom level.",
+                title: "The map view is incomplete");
+        }
+        var map = new MapView(new Grains.Proposals.GeoPoint(latitude, longitude), zoom);
+        return TypedResults.Ok(await TheRegister(grains).PlaceNeighbourhoodOnMapAsync(new PlaceNeighbourhoodOnMap(corporationId, neighbourhoodId, map) { By = user.Member() }));
     }
 
     /// <summary>Grants a role, or changes the neighbourhoods of a role the person holds (no neighbourhoods: all).</summary>

@@ -9,7 +9,11 @@ namespace Buurtbudget.Server.Cycles;
 /// <summary>A neighbourhood's public page: its name, its corporation and its budget cycles.</summary>
 internal static class NeighbourhoodEndpoints
 {
-    public sealed record PublicNeighbourhood(string NeighbourhoodId, string Name, string CorporationId, string CorporationName, ImmutableArray<CycleSummary> Cycles);
+    public sealed record PublicNeighbourhood(string NeighbourhoodId, string Name, string CorporationId, string CorporationName, ImmutableArray<CycleSummary> Cycles)
+    {
+        /// <summary>Where its maps open; null until the corporation sets it (the maps then show the whole country).</summary>
+        public MapView? Map { get; init; }
+    }
 
     public sealed record NeighbourhoodListing(string NeighbourhoodId, string Name, string CorporationId);
 
@@ -35,6 +39,6 @@ internal static class NeighbourhoodEndpoints
         var cycles = await grains.GetGrain<INeighbourhoodGrain>(neighbourhoodId).ListCyclesAsync();
         // Cycles still being set up are the corporation's business until they open for ideas or voting.
         return TypedResults.Ok(new PublicNeighbourhood(neighbourhoodId, entry.Name, corporation.CorporationId, corporation.Name,
-            [.. cycles.Where(c => c.Phase != Domain.Cycles.CyclePhase.Draft)]));
+            [.. cycles.Where(c => c.Phase != Domain.Cycles.CyclePhase.Draft)]) { Map = entry.Map });
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
             }, proposal.Problem == ProposalProblem.WrongPhase ? "Not in this phase" : "The proposal cannot change like that", proposal.Message, null),
             RegisterException register => (register.Problem switch
             {
-                RegisterProblem.UnknownCorporation => 404,
+                RegisterProblem.UnknownCorporation or RegisterProblem.UnknownNeighbourhood => 404,
                 RegisterProblem.InvalidCommand => 400,
                 _ => 409,
             }, register.Problem == RegisterProblem.LastAdministrator ? "A corporation needs an administrator" : "The register cannot change like that",

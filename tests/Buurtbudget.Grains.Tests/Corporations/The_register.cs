@@ -1,5 +1,6 @@
 using Buurtbudget.Domain.Access;
 using Buurtbudget.Grains.Corporations;
+using Buurtbudget.Grains.Proposals;
 using Buurtbudget.Testing;
 
 namespace Buurtbudget.Grains.Tests.Corporations;
@@ -115,5 +116,56 @@ public sealed class The_register : IAsyncLifetime
         await Assert.ThrowsAsync<RegisterException>(() => _node.Register.GrantRoleAsync(new GrantRole(new("https://login.example", ""), new StaffGrant("ymere", StaffRole.Moderator, []))));
         await Assert.ThrowsAsync<RegisterException>(() => _node.Register.GrantRoleAsync(new GrantRole(Bram, new StaffGrant("ymere", (StaffRole)42, []))));
         Assert.Empty(await _node.Register.GetGrantsAsync(Bram));
+    }
+
+    [Fact]
+    public async Task A_neighbourhood_placed_on_the_map_keeps_its_view_through_a_reactivation_and_a_snapshot()
+    {
+        var view = new MapView(new GeoPoint(52.3601234567, 4.9301), 16);
+        var placed = await _node.Register.PlaceNeighbourhoodOnMapAsync(new PlaceNeighbourhoodOnMap("ymere", "oost", view) { By = Anna });
+
+        var rounded = new MapView(new GeoPoint(52.360123, 4.9301), 16);
+        Assert.Equal(rounded, placed.Neighbourhoods.Single(n => n.NeighbourhoodId == "oost").Map);
+        Assert.Null(placed.Neighbourhoods.Single(n => n.NeighbourhoodId == "noord").Map);
+        var head = await _node.Ledger.ReadHeadAsync(RegisterGrain.StreamPrefix + RegisterGrain.Key);
+        await _node.Register.PlaceNeighbourhoodOnMapAsync(new PlaceNeighbourhoodOnMap("ymere", "oost", view) { By = Anna });
+        Assert.Equal(head, await _node.Ledger.ReadHeadAsync(RegisterGrain.StreamPrefix + RegisterGrain.Key)); // the same view twice writes nothing
+
+        await _node.Runtime.CollectIdleAsync();
+        await using (var restarted = ServerNode.OnSqlite(_folder.File("ledger.db"), Buurtbudget.Grains.Neighbourhoods.BallotSecrecy.CreateRandom()))
+        {
+            Assert.Equal(rounded, (await restarted.Register.FindNeighbourhoodAsync("oost"))!.Map);
+        }
+
+        // The register's snapshot is the events that rebuild it; the map is one of them.
+        var state = new RegisterState();
+        state.Fold(new CorporationRegistered("ymere", "Ymere"));
+        state.Fold(new NeighbourhoodRegistered("ymere", "oost", "Amsterdam-Oost"));
+        state.Fold(new NeighbourhoodPlacedOnMap("ymere", "oost", rounded));
+        var restored = RegisterJson.Instance.DecodeState(RegisterJson.Instance.CaptureState(state)());
+        Assert.Equal(rounded, restored.Neighbourhoods["oost"].Map);
+        // A snapshot from before neighbourhoods had a map still restores.
+        var old = RegisterJson.Instance.DecodeState("""{"corporations":[{"corporationId":"ymere","name":"Ymere"}],"neighbourhoods":[{"corporationId":"ymere","neighbourhoodId":"oost","name":"Oost"}],"grants":[]}"""u8);
+        Assert.Null(old.Neighbourhoods["oost"].Map);
+    }
+
+    [Theory]
+    [InlineData("ymere", "west", 52.36, 4.93, 16, RegisterProblem.UnknownNeighbourhood)]
+    [InlineData("ymere", "oost", 95.0, 4.93, 16, RegisterProblem.InvalidCommand)]
+    [InlineData("ymere", "oost", 52.36, double.NaN, 16, RegisterProblem.InvalidCommand)]
+    [InlineData("ymere", "oost", 52.36, 4.93, 7, RegisterProblem.InvalidCommand)]
+    [InlineData("ymere", "oost", 52.36, 4.93, 19, RegisterProblem.InvalidCommand)]
+    [InlineData("woonzorg", "oost", 52.36, 4.93, 16, RegisterProblem.UnknownCorporation)]
+    public async Task A_map_view_that_breaks_a_rule_is_refused_and_changes_nothing(
+        string corporation, string neighbourhood, double latitude, double longitude, int zoom, RegisterProblem problem)
+    {
+        var head = await _node.Ledger.ReadHeadAsync(RegisterGrain.StreamPrefix + RegisterGrain.Key);
+
+        var refused = await Assert.ThrowsAsync<RegisterException>(() => _node.Register.PlaceNeighbourhoodOnMapAsync(
+            new PlaceNeighbourhoodOnMap(corporation, neighbourhood, new MapView(new GeoPoint(latitude, longitude), zoom))));
+
+        Assert.Equal(problem, refused.Problem);
+        Assert.Equal(head, await _node.Ledger.ReadHeadAsync(RegisterGrain.StreamPrefix + RegisterGrain.Key));
+        Assert.Null((await _node.Register.FindNeighbourhoodAsync("oost"))!.Map);
     }
 }

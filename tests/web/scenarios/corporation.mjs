@@ -1,12 +1,14 @@
 // The corporation's side of a budget round, on its own: the platform operator registers a corporation, its
 // administrator adds a neighbourhood and moderators, sets up a round and makes voting codes; residents (through
-// the API) send in proposals, support them and offer help; the administrator reviews them, compares the rules,
+// the API) send in proposals, support them and offer help; the administrator chooses where the neighbourhood's maps
+// open (a resident's proposal form then opens there); the administrator reviews the proposals, compares the rules,
 // opens voting; two moderators enter a paper ballot twice (a differing entry is refused); the administrator
 // closes voting and reports progress on a funded project.
 import { actor, apiCall, assert, assertNoTroubles, baseUrl, idpIssuer, launch, signInWithProvider, step } from "../lib/stack.mjs";
 import {
   addNeighbourhood, advancePhase, closeVoting, enterPaperBallot, generateVotingCodes, grantRole, openStaffHome, openVoting,
-  importCycle, registerCorporation, revokeRole, reviewProposal, runSimulation, setUpCycle, updateImplementation,
+  importCycle, placeNeighbourhoodOnMap, proposalMapOpensAt, registerCorporation, revokeRole, reviewProposal, runSimulation, setUpCycle,
+  updateImplementation,
 } from "../steps/corporation.mjs";
 
 const n = "zuid", c = "2026";
@@ -62,6 +64,11 @@ try {
     }
     for (const id of ids) await apiCall(residents[2].page, "PUT", `${cycle}/proposals/${id}/support`);
     await apiCall(residents[2].page, "POST", `${cycle}/proposals/${ids[0]}/pledges`, { text: "Ik schilder de bankjes." });
+  });
+
+  await step("the administrator chooses where the neighbourhood's maps open, and a resident's proposal form opens there", async () => {
+    const centre = await placeNeighbourhoodOnMap(admin.page, "woonstad", { name: "Rotterdam-Zuid" });
+    await proposalMapOpensAt(residents[0].page, n, c, centre);
   });
 
   await step("the administrator starts the discussion, then the review", async () => {

@@ -358,3 +358,61 @@ export async function importCycle(page, n, { cycleId, broken, file }) {
   await heading(page, new RegExp(escape(file.title)));
   await expectAccessible(page, "a round imported from a Pabulib file");
 }
+
+/** The chosen point of a point picker, as numbers, from what the page says in words ("breedtegraad 52,36012, …"). */
+async function chosenPoint(page) {
+  const said = page.getByTestId("chosen-point").filter({ hasText: /breedtegraad|latitude/i });
+  await said.waitFor();
+  const text = (await said.innerText()).trim();
+  const match = text.match(/(?:breedtegraad|latitude) (-?[\d.,]+), (?:lengtegraad|longitude) (-?[\d.,]+)/i);
+  assert.ok(match, `the page does not say the chosen point in words: ${text}`);
+  const number = (value) => Number(value.replace(/\./g, "").replace(",", "."));
+  return { latitude: number(match[1]), longitude: number(match[2]) };
+}
+
+/**
+ * The administrator chooses where a neighbourhood's maps open: a point clicked away from the map's middle (so it is
+ * not where a map without a view opens anyway) and "a quarter" as the zoom. Returns the point; a reload shows it kept.
+ */
+export async function placeNeighbourhoodOnMap(page, corporationId, { name }) {
+  await page.goto(`/staff/corporations/${encodeURIComponent(corporationId)}`);
+  const form = page.getByRole("form", { name: words("Waar de kaart opent", "Where the maps open") });
+  await form.waitFor();
+  await form.getByText(words("Nog niet gekozen", "Not chosen yet")).waitFor();
+  await form.getByRole("button", { name: words("Kaart opslaan", "Save the map", { exact: true }) }).click();
+  await form.getByText(words("Kies eerst het midden van de kaart.", "Choose the centre of the map first.")).waitFor();
+  await expectAccessible(page, "the corporation page with the map form refused");
+
+  // Right of and above the middle, clear of the zoom buttons (top left) and the attribution (bottom right).
+  const map = form.getByTestId("point-picker");
+  const box = await map.boundingBox();
+  await map.click({ position: { x: Math.round(box.width * 0.75), y: Math.round(box.height * 0.3) } });
+  const point = await chosenPoint(page);
+  await form.getByLabel(words("Een wijk", "A quarter", { exact: true })).check();
+  await form.getByRole("button", { name: words("Kaart opslaan", "Save the map", { exact: true }) }).click();
+  await page.getByRole("status").filter({ hasText: words(`De kaart van ${name} opent nu hier.`, `The map of ${name} now opens here.`) }).waitFor();
+  await expectAccessible(page, "the corporation page with the map saved");
+
+  await page.reload();
+  await form.getByText(words("Nu opent de kaart bij", "The map now opens at")).waitFor();
+  const kept = await chosenPoint(page);
+  assert.ok(Math.abs(kept.latitude - point.latitude) < 1e-4 && Math.abs(kept.longitude - point.longitude) < 1e-4,
+    `the saved map centre ${JSON.stringify(kept)} is not the one chosen ${JSON.stringify(point)}`);
+  assert.ok(await form.getByLabel(words("Een wijk", "A quarter", { exact: true })).isChecked(), "the saved zoom is not shown");
+  return point;
+}
+
+/** A resident's new-proposal form opens its map where the corporation placed the neighbourhood: the map's middle is there. */
+export async function proposalMapOpensAt(page, n, c, point) {
+  // The neighbourhood's view arrives after the map is made, and the map moves there at once (no animation); the
+  // click's own checks (the button stable over two animation frames) come after that.
+  const view = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/neighbourhoods/${n}`);
+  await page.goto(`/neighbourhoods/${encodeURIComponent(n)}/cycles/${encodeURIComponent(c)}/proposals/new`);
+  await view;
+  await page.getByTestId("point-picker").locator(".leaflet-control-zoom-in").waitFor();
+  await page.getByRole("button", { name: words("Zet de pin in het midden van de kaart", "Put the pin in the middle of the map") }).click();
+  const opened = await chosenPoint(page);
+  // A pixel of a map at zoom 15 is about 5 m: the middle is the point to within that, not the whole country's middle.
+  assert.ok(Math.abs(opened.latitude - point.latitude) < 1e-3 && Math.abs(opened.longitude - point.longitude) < 1e-3,
+    `the new-proposal map opened at ${JSON.stringify(opened)}, not at the neighbourhood's ${JSON.stringify(point)}`);
+}

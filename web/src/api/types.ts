@@ -25,7 +25,9 @@ export interface Site { mapTiles: string | null; mapAttribution: string | null; 
 
 export interface NeighbourhoodListing { neighbourhoodId: string; name: string; corporationId: string }
 export interface CycleSummary { cycleId: string; title: string; budgetCents: number; phase: CyclePhase }
-export interface PublicNeighbourhood { neighbourhoodId: string; name: string; corporationId: string; corporationName: string; cycles: CycleSummary[] }
+/** Where a neighbourhood's maps open, as its corporation set it. */
+export interface MapView { centre: GeoPoint; zoom: number }
+export interface PublicNeighbourhood { neighbourhoodId: string; name: string; corporationId: string; corporationName: string; cycles: CycleSummary[]; map: MapView | null }
 
 export interface BallotDescription {
   kind: BallotKind;
@@ -188,7 +190,7 @@ export interface Me {
 }
 export interface ProviderChoice { name: string; displayName: string }
 
-export interface NeighbourhoodEntry { neighbourhoodId: string; corporationId: string; name: string }
+export interface NeighbourhoodEntry { neighbourhoodId: string; corporationId: string; name: string; map: MapView | null }
 export interface StaffEntry { member: { issuer: string; subject: string }; role: StaffRole; neighbourhoods: string[] }
 export interface CorporationView { corporationId: string; name: string; neighbourhoods: NeighbourhoodEntry[]; staff: StaffEntry[] }
 export interface CorporationSummary { corporationId: string; name: string }

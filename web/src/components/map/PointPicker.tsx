@@ -3,7 +3,7 @@
 // always said in words next to the map, and can be taken away again.
 import type * as L from "leaflet";
 import { useEffect, useRef } from "preact/hooks";
-import type { GeoPoint } from "../../api/types";
+import type { GeoPoint, MapView } from "../../api/types";
 import { t } from "../../i18n/i18n";
 import { defaultView, latLng, pointInWords } from "./leaflet";
 import { useLeafletMap } from "./useLeafletMap";
@@ -15,20 +15,31 @@ interface Props {
   onChange: (point: GeoPoint | null) => void;
   /** The server's word on the point, shown under the map. */
   error?: string | null;
+  /** Where the map opens while no point is chosen (the neighbourhood's view); the whole country without one. */
+  start?: MapView | null;
+  /** The legend and hint, when the point is not a proposal's (the corporation choosing where maps open). */
+  legend?: string;
+  hint?: string;
 }
 
 const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
 const pointOf = (at: L.LatLng): GeoPoint => ({ latitude: rounded(at.lat), longitude: rounded(at.wrap().lng) });
 
-export function PointPicker({ id, value, onChange, error }: Props) {
+export function PointPicker({ id, value, onChange, error, start, legend, hint }: Props) {
   // The latest callback, for the map's click handler that is registered once.
   const change = useRef(onChange);
   change.current = onChange;
   const { site, element, ready, failed } = useLeafletMap((leaflet, map) => {
-    map.setView(value ? latLng(value) : latLng(defaultView.center), value ? 17 : defaultView.zoom);
+    const opening = start ?? defaultView;
+    map.setView(value ? latLng(value) : latLng(opening.centre), value ? 17 : opening.zoom);
     map.on("click", (event: L.LeafletMouseEvent) => change.current(pointOf(event.latlng)));
     return { pin: leaflet.layerGroup().addTo(map) };
   });
+
+  // The neighbourhood's view usually arrives after the map is made; a map with a point chosen stays on the point.
+  useEffect(() => {
+    if (ready && start && !value) ready.map.setView(latLng(start.centre), start.zoom, { animate: false });
+  }, [ready, start]);
 
   useEffect(() => {
     if (!ready) return;
@@ -42,9 +53,9 @@ export function PointPicker({ id, value, onChange, error }: Props) {
   const described = [`${id}-hint`, `${id}-chosen`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset class={error ? "field field-invalid point-field" : "field point-field"}>
-      <legend>{t("map.picker.legend")}</legend>
+      <legend>{legend ?? t("map.picker.legend")}</legend>
       <p class="hint" id={`${id}-hint`}>
-        {site.mapTiles ? t("map.picker.hint") : t("map.picker.noTiles")}
+        {hint ?? (site.mapTiles ? t("map.picker.hint") : t("map.picker.noTiles"))}
       </p>
       {failed ? (
         <p class="notice">{t("map.failed")}</p>

@@ -7,6 +7,7 @@ import type { ProposalSummary } from "../../api/types";
 import { href } from "../../app/router";
 import { t, tn } from "../../i18n/i18n";
 import { defaultView, latLng, type Leaflet } from "./leaflet";
+import { useNeighbourhoodView } from "./useNeighbourhoodView";
 import { useLeafletMap } from "./useLeafletMap";
 import "./map.css";
 
@@ -14,6 +15,7 @@ interface Props { n: string; c: string; proposals: ProposalSummary[] }
 
 export function ProposalMap({ n, c, proposals }: Props) {
   const { site, element, ready, failed } = useLeafletMap((leaflet, map) => ({ pins: leaflet.layerGroup().addTo(map) }));
+  const start = useNeighbourhoodView(n) ?? defaultView;
 
   // Only proposals still open get a pin: a withdrawn one (or one merged into another) stays in the list, marked, but
   // a pin would tell the neighbours that something is still planned on that spot.
@@ -28,9 +30,9 @@ export function ProposalMap({ n, c, proposals }: Props) {
     for (const { p, number } of placed) {
       pins.addLayer(leaflet.marker(latLng(p.point!), { icon: pinIcon(leaflet, number, p.title, href("proposal", { n, c, p: p.proposalId })), interactive: false, keyboard: false }));
     }
-    if (placed.length === 0) map.setView(latLng(defaultView.center), defaultView.zoom);
+    if (placed.length === 0) map.setView(latLng(start.centre), start.zoom);
     else map.fitBounds(leaflet.latLngBounds(placed.map(({ p }) => latLng(p.point!))), { maxZoom: 17, padding: [40, 40] });
-  }, [ready, pinsKey]);
+  }, [ready, pinsKey, start]);
 
   if (failed) return <p class="notice">{t("map.failed")}</p>;
   return (

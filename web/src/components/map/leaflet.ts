@@ -3,7 +3,7 @@
 // them (Buurtbudget:Web:MapTiles; its host is the one the CSP allows for images), otherwise a plain background.
 // Labels of Leaflet's own controls come from the translation files.
 import type * as L from "leaflet";
-import type { GeoPoint, Site } from "../../api/types";
+import type { GeoPoint, MapView, Site } from "../../api/types";
 import { language, t } from "../../i18n/i18n";
 
 export type Leaflet = typeof L;
@@ -17,8 +17,8 @@ export function loadLeaflet(): Promise<Leaflet> {
   return loading;
 }
 
-/** Where a map without points starts: the middle of the Netherlands, zoomed out to the whole country. */
-export const defaultView = { center: { latitude: 52.15, longitude: 5.3 }, zoom: 7 };
+/** Where a map without points starts when its neighbourhood has no view of its own: the whole country. */
+export const defaultView: MapView = { centre: { latitude: 52.15, longitude: 5.3 }, zoom: 7 };
 
 export function createMap(leaflet: Leaflet, element: HTMLElement, site: Site): L.Map {
   const map = leaflet.map(element, { zoomControl: false, attributionControl: false, keyboard: true, scrollWheelZoom: false });

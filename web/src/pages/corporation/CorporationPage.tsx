@@ -10,6 +10,7 @@ import { Loading } from "../../components/Problem";
 import { t } from "../../i18n/i18n";
 import { AddNeighbourhoodForm } from "./AddNeighbourhoodForm";
 import { GrantForm } from "./GrantForm";
+import { NeighbourhoodMapForm } from "./NeighbourhoodMapForm";
 import { canManageCorporation } from "./roles";
 import { StaffGate } from "./StaffGate";
 import { StaffList } from "./StaffList";
@@ -59,6 +60,7 @@ function Corporation({ corporationId }: { corporationId: string }) {
           </ul>
         )}
         {manage && <AddNeighbourhoodForm corporationId={corporationId} onAdded={changed} />}
+        {manage && view.neighbourhoods.length > 0 && <NeighbourhoodMapForm corporation={view} onPlaced={changed} />}
       </section>
       <section aria-labelledby="corporation-staff">
         <h2 id="corporation-staff">{t("corporation.page.staff")}</h2>

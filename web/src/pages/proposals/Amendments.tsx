@@ -48,7 +48,7 @@ export function Amendments({ n, c, details, rules, canAct, onChange }: Props) {
         <div class="panel">
           <h3>{t("proposal.amendment.formTitle")}</h3>
           <p>{t("proposal.amendment.formLead")}</p>
-          <ProposalForm id="amendment" initial={details.text} rules={rules} submitLabel={t("proposal.amendment.submit")} onSubmit={suggest} />
+          <ProposalForm id="amendment" n={n} initial={details.text} rules={rules} submitLabel={t("proposal.amendment.submit")} onSubmit={suggest} />
           <button type="button" class="button button-secondary" onClick={() => setSuggesting(false)}>
             {t("proposal.amendment.cancel")}
           </button>

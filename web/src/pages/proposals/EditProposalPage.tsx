@@ -43,7 +43,7 @@ export function EditProposalPage({ n, c, p }: { n: string; c: string; p: string 
         <SignInFirst n={n} text={t("proposal.edit.signInFirst")} returnUrl={href("editProposal", { n, c, p })} />
       ) : (
         <>
-          <ProposalForm id="edit-proposal" initial={details.text} rules={rules.value ?? null} submitLabel={t("proposal.edit.save")} onSubmit={save} />
+          <ProposalForm id="edit-proposal" n={n} initial={details.text} rules={rules.value ?? null} submitLabel={t("proposal.edit.save")} onSubmit={save} />
           <ImagesEditor n={n} c={c} details={details} onChange={proposal.set} />
         </>
       )}

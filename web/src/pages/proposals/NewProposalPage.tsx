@@ -44,7 +44,7 @@ export function NewProposalPage({ n, c }: { n: string; c: string }) {
       ) : !isResidentOf(me, n, c) ? (
         <SignInFirst n={n} text={t("proposal.new.signInFirst")} returnUrl={href("newProposal", { n, c })} />
       ) : (
-        <ProposalForm id="new-proposal" isNew rules={rules.value ?? null} submitLabel={t("proposal.new.submit")} onSubmit={submit} />
+        <ProposalForm id="new-proposal" n={n} isNew rules={rules.value ?? null} submitLabel={t("proposal.new.submit")} onSubmit={submit} />
       )}
       {back}
     </Page>

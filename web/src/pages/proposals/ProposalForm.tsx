@@ -8,6 +8,7 @@ import type { GeoPoint, ProposalInput, ProposalRules, ProposalText } from "../..
 import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PointPicker } from "../../components/map/PointPicker";
+import { useNeighbourhoodView } from "../../components/map/useNeighbourhoodView";
 import { describe } from "../../components/Problem";
 import { language, t, tn } from "../../i18n/i18n";
 import { asProblem } from "./asProblem";
@@ -29,6 +30,8 @@ export class AfterSubmitProblem extends Error {
 interface Props {
   /** Prefix for the field ids, so two forms can share a page. */
   id: string;
+  /** The neighbourhood, whose view the map opens on. */
+  n: string;
   initial?: ProposalText;
   rules: ProposalRules | null;
   submitLabel: string;
@@ -39,7 +42,8 @@ interface Props {
 
 const fields: (keyof Draft)[] = ["title", "description", "cost", "place", "category", "coAuthors"];
 
-export function ProposalForm({ id, initial, rules, submitLabel, isNew = false, onSubmit }: Props) {
+export function ProposalForm({ id, n, initial, rules, submitLabel, isNew = false, onSubmit }: Props) {
+  const start = useNeighbourhoodView(n);
   const [draft, setDraft] = useState<Draft>(() => ({
     title: initial?.title ?? "",
     description: initial?.description ?? "",
@@ -130,7 +134,7 @@ export function ProposalForm({ id, initial, rules, submitLabel, isNew = false, o
       <Field id={`${id}-place`} label={t("proposal.form.place")} hint={t("proposal.form.placeHint")} error={shown("place")}>
         {(a) => <input {...a} type="text" name="place" maxLength={limits.place.max} value={draft.place} onInput={set("place")} onBlur={leave("place")} />}
       </Field>
-      <PointPicker id={`${id}-point`} value={point} onChange={setPoint} error={serverSays("point")} />
+      <PointPicker id={`${id}-point`} value={point} onChange={setPoint} error={serverSays("point")} start={start} />
       {isNew && (
         <Field id={`${id}-coAuthors`} label={t("proposal.form.coAuthors")} hint={t("proposal.form.coAuthorsHint", limits.coAuthors)} error={shown("coAuthors")}>
           {(a) => <textarea {...a} name="coAuthors" rows={2} autocomplete="off" value={draft.coAuthors} onInput={set("coAuthors")} onBlur={leave("coAuthors")} />}
