@@ -23,8 +23,8 @@ internal sealed class BudgetCycleState
     private readonly AppendOnlyList<BallotDigest> _enrolledInOrder = new();
 
     // Voters are numbered in the order they first voted; the outcome numbers them the same way (BallotBox.ToElection),
-    // and so does the share each voter got under equal shares. Every index points into _inLedgerOrder by position:
-    // they hold no references, so the garbage collector never scans them.
+    // and so does the share each voter got under equal shares. The indexes hold numbers and positions in
+    // _inLedgerOrder, no references, so the garbage collector never scans them.
     private readonly DigestMap<int> _voterBySlot = new();
     private readonly List<int> _currentOfVoter = [];
     private readonly DigestMap<int> _byRequest = new();
