@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -18,12 +19,44 @@ public static class ChainHash
 
     public static byte[] CanonicalBytes(string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous)
     {
+        var bytes = new byte[CanonicalLength(streamId, kind, payload)];
+        WriteCanonical(bytes, streamId, version, kind, payload, previous);
+        return bytes;
+    }
+
+    /// <summary>Hashes the canonical bytes without keeping them: every ballot is hashed once, and its canonical bytes
+    /// were a twentieth of all the memory the ballot path allocated (docs/performance.md, session 10).</summary>
+    public static EntryHash Compute(string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous)
+    {
+        const int OnTheStack = 1024;
+        int length = CanonicalLength(streamId, kind, payload);
+        byte[]? rented = length > OnTheStack ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var bytes = (rented ?? stackalloc byte[OnTheStack])[..length];
+            WriteCanonical(bytes, streamId, version, kind, payload, previous);
+            return EntryHash.Of(bytes);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int CanonicalLength(string streamId, string kind, ReadOnlySpan<byte> payload)
+    {
         ArgumentNullException.ThrowIfNull(streamId);
         ArgumentNullException.ThrowIfNull(kind);
+        return Tag.Length + 4 + Encoding.UTF8.GetByteCount(streamId) + 8 + 4 + Encoding.UTF8.GetByteCount(kind) + 4 + payload.Length + EntryHash.Length;
+    }
+
+    private static void WriteCanonical(Span<byte> span, string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous)
+    {
         int streamLength = Encoding.UTF8.GetByteCount(streamId);
         int kindLength = Encoding.UTF8.GetByteCount(kind);
-        var bytes = new byte[Tag.Length + 4 + streamLength + 8 + 4 + kindLength + 4 + payload.Length + EntryHash.Length];
-        var span = bytes.AsSpan();
         Tag.CopyTo(span);
         span = span[Tag.Length..];
         BinaryPrimitives.WriteInt32BigEndian(span, streamLength);
@@ -38,11 +71,7 @@ public static class ChainHash
         payload.CopyTo(span[4..]);
         span = span[(4 + payload.Length)..];
         previous.Bytes.CopyTo(span);
-        return bytes;
     }
-
-    public static EntryHash Compute(string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous) =>
-        EntryHash.Of(CanonicalBytes(streamId, version, kind, payload, previous));
 
     /// <summary>The entries <paramref name="entries"/> become when appended after <paramref name="head"/>.</summary>
     public static IReadOnlyList<LedgerEntry> Chain(string streamId, StreamHead head, IReadOnlyList<NewEntry> entries)
