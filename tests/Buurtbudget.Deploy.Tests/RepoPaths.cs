@@ -1,19 +1,11 @@
+using Buurtbudget.Testing;
+
 namespace Buurtbudget.Deploy.Tests;
 
 /// <summary>The repository (the folder with Buurtbudget.sln) and the build outputs the tests start as processes.</summary>
 internal static class RepoPaths
 {
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Buurtbudget.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Buurtbudget.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Root() => Repository.Root;
 
     /// <summary>A file under deploy/.</summary>
     public static string Deploy(string relative) => Path.Combine(Root(), "deploy", relative);

@@ -1,9 +1,11 @@
+using Buurtbudget.Testing;
+
 namespace Buurtbudget.Web.Tests;
 
 /// <summary>The repository's folders, found from this test assembly's build output.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     /// <summary>The server built in the same configuration as these tests.</summary>
     public static string ServerDll()
@@ -29,17 +31,5 @@ internal static class RepoPaths
         return Directory.Exists(Path.Combine(folder, "node_modules"))
             ? folder
             : throw new InvalidOperationException($"Run 'npm ci' in {folder} first (tests/run-all.sh does).");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Buurtbudget.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Buurtbudget.sln not found above " + AppContext.BaseDirectory);
     }
 }

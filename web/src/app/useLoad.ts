@@ -1,5 +1,5 @@
 // Loading data for a page: the value, the problem if it failed, and reload() after a change.
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiProblem } from "../api/client";
 
 export interface Loaded<T> {
@@ -16,13 +16,22 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, keys: unkn
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(async () => setGeneration((g) => g + 1), []);
+  // A value set from a change's answer is newer than any load that started before the change: such a load's answer
+  // is dropped. (A page that loads twice as the session arrives showed a removed photo again when the second answer
+  // came after the removal.)
+  const sets = useRef(0);
+  const set = useCallback((next: T) => {
+    sets.current++;
+    setValue(next);
+  }, []);
   useEffect(() => {
     const abort = new AbortController();
+    const setsBefore = sets.current;
     setLoading(true);
     load(abort.signal).then(
       (result) => {
         if (abort.signal.aborted) return;
-        setValue(result);
+        if (sets.current === setsBefore) setValue(result);
         setProblem(null);
         setLoading(false);
       },
@@ -34,5 +43,5 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, keys: unkn
     );
     return () => abort.abort();
   }, [...keys, generation]);
-  return { value, problem, loading, reload, set: setValue };
+  return { value, problem, loading, reload, set };
 }
