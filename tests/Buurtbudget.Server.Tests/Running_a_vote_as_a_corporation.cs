@@ -160,11 +160,8 @@ public sealed class Running_a_vote_as_a_corporation(PostgresCluster cluster) : I
     [Fact]
     public async Task An_administrator_places_a_neighbourhood_on_the_map_where_its_maps_then_open_and_a_broken_view_changes_nothing()
     {
-        var platform = await _app.Staff(BuurtbudgetApp.Operator.Issuer, BuurtbudgetApp.Operator.Subject);
-        await Expect(await platform.SendAsync(Write(HttpMethod.Post, "/api/corporations",
-            new { corporationId = "ymere", name = "Ymere", firstAdministrator = new { issuer = Issuer, subject = "anna" } })), HttpStatusCode.Created);
+        await _app.RegisterYmereAsync();
         var admin = await _app.Staff(Issuer, "anna");
-        await Expect(await admin.SendAsync(Write(HttpMethod.Post, "/api/corporations/ymere/neighbourhoods", new { neighbourhoodId = "oost", name = "Oost" })), HttpStatusCode.Created);
         const string Map = "/api/corporations/ymere/neighbourhoods/oost/map";
         Assert.Equal(JsonValueKind.Null, (await Expect(await _app.Browser().GetAsync("/api/neighbourhoods/oost"), HttpStatusCode.OK)).GetProperty("map").ValueKind);
 

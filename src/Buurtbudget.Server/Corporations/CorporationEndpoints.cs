@@ -62,14 +62,12 @@ internal static class CorporationEndpoints
     {
         if (request is not { Latitude: { } latitude, Longitude: { } longitude, Zoom: { } zoom })
         {
-            var missing = new Dictionary<string, string[]>();
-            foreach (var (name, value) in new[] { ("latitude", (object?)request.Latitude), ("longitude", request.Longitude), ("zoom", request.Zoom) })
+            var missing = new (string Field, bool Given, string Ask)[]
             {
-                if (value is null)
-                {
-                    missing[name] = [$"Give the map's {name}."];
-                }
-            }
+                ("latitude", request.Latitude is not null, "Give the latitude of the map's centre."),
+                ("longitude", request.Longitude is not null, "Give the longitude of the map's centre."),
+                ("zoom", request.Zoom is not null, "Give the zoom level, from 12 (a town) to 18 (a street)."),
+            }.Where(f => !f.Given).ToDictionary(f => f.Field, f => new[] { f.Ask });
             return TypedResults.ValidationProblem(missing, detail: "Say where the map opens: latitude and longitude of its centre, and a zoom level.",
                 title: "The map view is incomplete");
         }

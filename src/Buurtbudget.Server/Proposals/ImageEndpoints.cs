@@ -110,12 +110,8 @@ internal static class ImageEndpoints
         {
             return ProposalEndpoints.NotYourCycle();
         }
-        var proposal = ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId);
-        if (await proposal.GetAsync() is null)
-        {
-            return ProposalEndpoints.NoSuchProposal();
-        }
-        var described = await proposal.DescribeImageAsync(resident, hash, description.Alt);
+        // An unknown proposal or image is the grain's refusal (404), as for removing one.
+        var described = await ProposalEndpoints.Proposal(grains, neighbourhoodId, cycleId, proposalId).DescribeImageAsync(resident, hash, description.Alt);
         live.ProposalsChanged(neighbourhoodId, cycleId);
         var image = described.Images.First(i => i.Hash == hash);
         return TypedResults.Ok(new ImageView(image.Hash, image.ContentType, image.Size, UrlOf(neighbourhoodId, cycleId, proposalId, hash)) { Alt = image.Alt });

@@ -44,6 +44,18 @@ public sealed class Where_each_share_went : IAsyncLifetime
         return node;
     }
 
+    /// <summary>Seven voters enrolled, <see cref="Ballots"/> cast in order (v6 does not vote), voting closed.</summary>
+    private static async Task VoteAndCloseAsync(INeighbourhoodGrain grain)
+    {
+        await Votes.OpenAsync(grain, Enumerable.Range(0, 7).Select(i => $"v{i}"));
+        int key = 0;
+        foreach (var (voter, projects) in Ballots)
+        {
+            await grain.CastBallotAsync(Votes.Ballot(voter, $"k{key++}", projects));
+        }
+        await grain.CloseVotingAsync(Votes.Cycle);
+    }
+
     private static async Task<Dictionary<string, VoterShare?>> SharesAsync(INeighbourhoodGrain grain) =>
         (await Task.WhenAll(Enumerable.Range(0, 7).Select(async i => ($"v{i}", await grain.GetShareOfAsync(Votes.Cycle, $"v{i}")))))
             .ToDictionary(s => s.Item1, s => s.Item2);
@@ -52,13 +64,7 @@ public sealed class Where_each_share_went : IAsyncLifetime
     public async Task Each_voter_sees_payments_only_for_projects_on_their_own_last_ballot()
     {
         var grain = NewNode().Neighbourhood("west");
-        await Votes.OpenAsync(grain, Enumerable.Range(0, 7).Select(i => $"v{i}"));
-        int key = 0;
-        foreach (var (voter, projects) in Ballots)
-        {
-            await grain.CastBallotAsync(Votes.Ballot(voter, $"k{key++}", projects));
-        }
-        await grain.CloseVotingAsync(Votes.Cycle);
+        await VoteAndCloseAsync(grain);
 
         var shares = await SharesAsync(grain);
 
@@ -85,13 +91,7 @@ public sealed class Where_each_share_went : IAsyncLifetime
     {
         var first = NewNode();
         var grain = first.Neighbourhood("west");
-        await Votes.OpenAsync(grain, Enumerable.Range(0, 7).Select(i => $"v{i}"));
-        int key = 0;
-        foreach (var (voter, projects) in Ballots)
-        {
-            await grain.CastBallotAsync(Votes.Ballot(voter, $"k{key++}", projects));
-        }
-        await grain.CloseVotingAsync(Votes.Cycle);
+        await VoteAndCloseAsync(grain);
         var before = await SharesAsync(grain);
         await first.Runtime.DisposeAsync();
 

@@ -105,11 +105,7 @@ public sealed class SqliteSnapshotFileTests
         await using var ledger = SqliteEventLedger.OpenInDirectory(folder.Path);
         var first = (await ledger.AppendAsync("box", StreamHead.Empty, Events.Ballots(1)))[^1].Head;
         var second = (await ledger.AppendAsync("box", first, Events.Ballots(2)))[^1].Head;
-        const int page = SnapshotPages.PageSize;
-        // As a ballot box grows: a count near the start changes, ballots are appended at the end.
-        var before = TestBytes.Random(10 * page + 100);
-        var after = before.Concat(TestBytes.Random(3 * page, seed: 2)).ToArray();
-        after[0] ^= 0xFF;
+        var (before, after) = TestBytes.GrowingSnapshot();
 
         await ledger.WriteSnapshotAsync(new Snapshot("box", first, before));
         long firstRows = PageRows(ledger.SnapshotPath).Max();
