@@ -55,17 +55,16 @@ public static class ChainHash
 
     private static void WriteCanonical(Span<byte> span, string streamId, long version, string kind, ReadOnlySpan<byte> payload, EntryHash previous)
     {
-        int streamLength = Encoding.UTF8.GetByteCount(streamId);
-        int kindLength = Encoding.UTF8.GetByteCount(kind);
+        // The span is exactly CanonicalLength long, which counted the strings' bytes; the lengths come from writing them.
         Tag.CopyTo(span);
         span = span[Tag.Length..];
+        int streamLength = Encoding.UTF8.GetBytes(streamId, span[4..]);
         BinaryPrimitives.WriteInt32BigEndian(span, streamLength);
-        Encoding.UTF8.GetBytes(streamId, span[4..]);
         span = span[(4 + streamLength)..];
         BinaryPrimitives.WriteInt64BigEndian(span, version);
         span = span[8..];
+        int kindLength = Encoding.UTF8.GetBytes(kind, span[4..]);
         BinaryPrimitives.WriteInt32BigEndian(span, kindLength);
-        Encoding.UTF8.GetBytes(kind, span[4..]);
         span = span[(4 + kindLength)..];
         BinaryPrimitives.WriteInt32BigEndian(span, payload.Length);
         payload.CopyTo(span[4..]);
